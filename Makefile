@@ -1,0 +1,20 @@
+export NO_MKDOCS_2_WARNING := 1
+
+# The two commands in the README: `make serve` and `make test`.
+.PHONY: serve test setup setup-test lint
+
+serve: setup
+	.venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+test: setup-test lint
+	.venv/bin/python -m pytest
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --with-browser
+
+lint:
+	.venv/bin/ruff check .
+	.venv/bin/mypy --strict calculator

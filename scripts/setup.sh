@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Brings a fresh machine (or a stale checkout) up to what the site and its tests need.
+# Usage: scripts/setup.sh [--with-browser]
+# Each step is skipped when its inputs have not changed since it last ran, so `make serve`
+# and `make test` stay fast after the first run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stamps=.setup-stamps
+mkdir -p "$stamps"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# Runs "$@" only when the checksum of FILE differs from the one recorded after the last success.
+when_changed() {
+  local name=$1 file=$2; shift 2
+  local sum; sum=$(sha256sum "$file" | cut -d' ' -f1)
+  if [[ -f "$stamps/$name" && "$(cat "$stamps/$name")" == "$sum" ]]; then return 0; fi
+  "$@"
+  echo "$sum" > "$stamps/$name"
+}
+
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=0
+apt_install() {
+  if [[ $apt_updated -eq 0 ]]; then as_root apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@"
+}
+
+# Python: a project-local virtual environment with every dependency pinned.
+if ! command -v python3 >/dev/null; then say "installing python3"; apt_install python3 python3-venv; fi
+if [[ ! -x .venv/bin/python ]]; then
+  say "creating .venv"
+  python3 -m venv .venv
+  rm -f "$stamps/python"
+fi
+install_python() { say "installing Python dependencies"; .venv/bin/pip install -q --upgrade pip; .venv/bin/pip install -q -r requirements.txt; }
+when_changed python requirements.txt install_python
+
+# JavaScript: Pyodide (vendored into the site by a hook) and axe-core, from the lockfile.
+if ! command -v npm >/dev/null; then say "installing Node.js"; apt_install nodejs npm; fi
+if [[ ! -d node_modules/pyodide ]]; then rm -f "$stamps/npm"; fi
+install_npm() { say "installing npm packages"; npm ci --no-audit --no-fund --loglevel=error; }
+when_changed npm package-lock.json install_npm
+
+# Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
+if [[ "${1:-}" == "--with-browser" && ! -x /usr/bin/chromium ]]; then
+  say "installing Chromium from Debian"
+  apt_install chromium fonts-liberation
+fi
