@@ -26,7 +26,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(dest: Path, *, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def build_site(
+    dest: Path, *, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` into dest and return the finished process."""
     env = {**os.environ, **(extra_env or {})}
     return subprocess.run(
@@ -81,7 +83,7 @@ def site_url(site_dir: Path, serve: ServeFn) -> str:
 def browser() -> Iterator[Any]:
     """Debian's Chromium driven by Playwright (installed by `scripts/setup.sh --with-browser`)."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `scripts/setup.sh --with-browser` (installs Debian's chromium)")
+        pytest.fail(f"{CHROMIUM} is missing: `scripts/setup.sh --with-browser` installs it")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -67,7 +67,7 @@ class StaticServer:
         block: Iterable[str] = (),
     ) -> None:
         if not (prefix.startswith("/") and prefix.endswith("/")):
-            raise ValueError(f"prefix: expected a path that starts and ends with '/'; got {prefix!r}")
+            raise ValueError(f"prefix: expected a path between two '/'; got {prefix!r}")
         types = {**DEFAULT_TYPES, **(mime_overrides or {})}
         handler = type(
             "Handler",
