@@ -4,7 +4,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve test setup setup-test lint
 
 serve: setup
-	.venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	.venv/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: setup-test lint
 	.venv/bin/python -m pytest
