@@ -1,0 +1,201 @@
+"""Content Security Policy for the built site: hash every inline script and write the policy out.
+
+The theme puts small inline scripts into every page (palette, local-storage scope, tab anchors)
+and their text changes with the page depth, the site URL and the theme version, so no hand-written
+list of hashes stays right for long. After the build this hook reads every HTML file in the site,
+hashes each inline script a browser would execute, and writes:
+
+- ``csp.txt``: the policy as one line, for the server's ``Content-Security-Policy`` header;
+- ``_headers``: the same policy plus MIME type and cache rules, in the format static hosts read;
+- the policy itself into the serving guide, where the page has the ``<!-- csp:policy -->`` marker.
+
+``CSP_FRAME_ANCESTORS`` (default ``'self'``) names who may frame the site, for a portal that shows
+the calculator in an iframe. ``CSP_META=1`` also writes the policy into every page as a ``<meta>``
+tag, for hosts that cannot set response headers; browsers ignore ``frame-ancestors`` there.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import logging
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+__all__ = ["InlineCode", "build_policy", "inline_code", "meta_policy", "source_hash"]
+
+log = logging.getLogger("mkdocs")
+
+POLICY_FILE = "csp.txt"
+HEADERS_FILE = "_headers"
+POLICY_MARKER = "<!-- csp:policy -->"
+
+# Script types a browser runs as classic or module scripts, plus the JSON types that script-src
+# still governs (import maps, speculation rules). Any other type is a data block, never run.
+_JS_TYPES = frozenset(
+    {"", "module", "importmap", "speculationrules", "text/javascript", "application/javascript",
+     "application/ecmascript", "application/x-ecmascript", "application/x-javascript",
+     "text/ecmascript", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
+     "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
+     "text/javascript1.4", "text/javascript1.5"}
+)
+_URL_ATTRS = frozenset({"href", "src", "action", "formaction", "xlink:href"})
+_META_AFTER = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+
+
+class InlineCode:
+    """Inline scripts, event-handler attributes, javascript: URLs and inline styles of one page."""
+
+    def __init__(self) -> None:
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self.handlers: list[str] = []
+        self.style_attrs: list[str] = []
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found = InlineCode()
+        self._script: list[str] | None = None
+        self._style: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.found.handlers.append(f"<{tag} {name}=...>")
+            elif name in _URL_ATTRS and value.strip().lower().startswith("javascript:"):
+                self.found.handlers.append(f"<{tag} {name}={value[:40]!r}>")
+        if "style" in values:
+            self.found.style_attrs.append(f"<{tag} style={values['style'][:40]!r}>")
+        if tag == "style":
+            self._style = []
+        if tag == "script" and "src" not in values:
+            kind = values.get("type", "").strip().lower()
+            if kind in _JS_TYPES or ("type" not in values and "language" in values):
+                self._script = []
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+        if self._style is not None:
+            self._style.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.found.scripts.append("".join(self._script))
+            self._script = None
+        if tag == "style" and self._style is not None:
+            self.found.styles.append("".join(self._style))
+            self._style = None
+
+
+def inline_code(page_html: str) -> InlineCode:
+    """Find the inline code in one HTML document that a policy has to allow or forbid."""
+    collector = _Collector()
+    collector.feed(page_html)
+    collector.close()
+    return collector.found
+
+
+def source_hash(text: str) -> str:
+    """The CSP source expression for an inline script or style (newlines normalised as parsed)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def build_policy(
+    scripts: set[str], styles: set[str] | None = None, *, frame_ancestors: str = "'self'"
+) -> str:
+    """The site's policy: same-origin everything, WebAssembly compilation, hashed inline code."""
+    directives = [
+        ("default-src", "'self'"),
+        # Pyodide compiles WebAssembly; 'wasm-unsafe-eval' allows that and nothing else (no eval()).
+        ("script-src", " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(scripts)])),
+        # The search index and the calculator each run in a worker loaded from the site itself.
+        ("worker-src", "'self'"),
+        # No 'unsafe-inline': the theme sets styles only through the CSSOM (element.style), which
+        # a policy does not restrict, and no page carries a style attribute (the build checks).
+        ("style-src", " ".join(["'self'", *sorted(styles or ())])),
+        ("connect-src", "'self'"),
+        # The theme's icons and the calculator's charts are SVG, some as data: URLs in the CSS.
+        ("img-src", "'self' data:"),
+        ("font-src", "'self'"),
+        ("object-src", "'none'"),
+        ("base-uri", "'self'"),
+        ("form-action", "'self'"),
+        ("frame-ancestors", frame_ancestors),
+    ]
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+def meta_policy(policy: str) -> str:
+    """The policy without the directives that browsers ignore in a <meta> tag."""
+    ignored = ("frame-ancestors", "report-uri", "report-to", "sandbox")
+    kept = [part for part in policy.split("; ") if not part.startswith(ignored)]
+    return "; ".join(kept)
+
+
+def _headers_file(policy: str, base_path: str, site_dir: Path) -> str:
+    lines = [
+        f"{base_path}*",
+        f"  Content-Security-Policy: {policy}",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: same-origin",
+    ]
+    for wasm in sorted(site_dir.rglob("*.wasm")):
+        rel = wasm.relative_to(site_dir).as_posix()
+        lines += ["", f"{base_path}{rel}", "  Content-Type: application/wasm"]
+    for lock in sorted(site_dir.rglob("pyodide-lock.json")):
+        folder = lock.parent.relative_to(site_dir).as_posix()
+        # The Pyodide files keep their names across releases, so they are revalidated rather than
+        # cached forever; a 304 costs one round trip and no bytes.
+        cache = "  Cache-Control: public, max-age=86400, must-revalidate"
+        lines += ["", f"{base_path}{folder}/*", cache]
+    return "\n".join(lines) + "\n"
+
+
+@event_priority(-100)  # after every other hook has written its files into the site
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    pages = sorted(site_dir.rglob("*.html"))
+    scripts: set[str] = set()
+    styles: set[str] = set()
+    for path in pages:
+        found = inline_code(path.read_text(encoding="utf-8"))
+        scripts.update(source_hash(text) for text in found.scripts)
+        styles.update(source_hash(text) for text in found.styles)
+        rel = path.relative_to(site_dir).as_posix()
+        for blocked in found.handlers + found.style_attrs:
+            log.warning(f"csp: {rel} has inline code that the policy blocks: {blocked}")
+
+    ancestors = os.environ.get("CSP_FRAME_ANCESTORS", "").strip() or "'self'"
+    policy = build_policy(scripts, styles, frame_ancestors=ancestors)
+    base_path = urlsplit(config.site_url or "/").path or "/"
+    (site_dir / POLICY_FILE).write_text(policy + "\n", encoding="utf-8")
+    (site_dir / HEADERS_FILE).write_text(_headers_file(policy, base_path, site_dir), "utf-8")
+
+    shown = f'<pre class="csp-policy"><code>{html.escape(policy)}</code></pre>'
+    with_meta = os.environ.get("CSP_META", "") == "1"
+    content = html.escape(meta_policy(policy))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        changed = text.replace(POLICY_MARKER, shown)
+        if with_meta:
+            changed = _META_AFTER.sub(lambda m: m.group(0) + meta, changed, count=1)
+        if changed != text:
+            path.write_text(changed, encoding="utf-8")
+    log.info(f"csp: {len(scripts)} script and {len(styles)} style hashes from {len(pages)} pages")
