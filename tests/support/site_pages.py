@@ -1,0 +1,66 @@
+"""What the portal-readiness tests share: the list of built pages and the calculator's states."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+CALCULATOR = "calculator/"
+RESULT = "#calc-result"
+# Pyodide starts in a few seconds on a laptop; CI shares two cores between several browsers.
+READY_TIMEOUT_MS = 90_000
+CSP_MARKERS = ("Content Security Policy", "Content-Security-Policy")
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """URL paths, relative to the site root, of every HTML page in a built site (theme aside)."""
+    paths = []
+    for file in sorted(site_dir.rglob("*.html")):
+        rel = file.relative_to(site_dir).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        paths.append(rel.removesuffix("index.html"))
+    return paths
+
+
+def calculator_state(
+    page: Any, *, wanted: str = "ready", timeout_ms: int = READY_TIMEOUT_MS
+) -> str:
+    """Wait until the calculator leaves the pre-rendered and loading states; return the final one.
+
+    Returns early with 'error' when that is reached instead of the wanted state, so a failing start
+    shows its message in the assertion rather than as a timeout.
+    """
+    page.wait_for_function(
+        """([selector, wanted]) => {
+            const el = document.querySelector(selector);
+            return el && (el.dataset.state === wanted || el.dataset.state === "error");
+        }""",
+        arg=[RESULT, wanted],
+        timeout=timeout_ms,
+    )
+    return str(page.get_attribute(RESULT, "data-state"))
+
+
+def result_text(page: Any) -> str:
+    """The visible text of the calculator's result region, for assertion messages."""
+    return str(page.inner_text(RESULT))
+
+
+def watch_csp(page: Any) -> list[str]:
+    """Collect every CSP report the page or one of its workers logs, and every violation event."""
+    messages: list[str] = []
+
+    def on_console(message: Any) -> None:
+        if any(marker in message.text for marker in CSP_MARKERS):
+            messages.append(message.text)
+
+    page.on("console", on_console)
+    page.on("worker", lambda worker: worker.on("console", on_console))
+    page.add_init_script(
+        """document.addEventListener("securitypolicyviolation", (event) => {
+            console.error(`Content Security Policy violation: ${event.violatedDirective} `
+                + `blocked ${event.blockedURI} in ${event.sourceFile}:${event.lineNumber}`);
+        });"""
+    )
+    return messages
