@@ -44,7 +44,9 @@ def calculator_state(
 
 def result_text(page: Any) -> str:
     """The visible text of the calculator's result region, for assertion messages."""
-    return str(page.inner_text(RESULT))
+    script = "(s) => document.querySelector(s)?.innerText ?? '(no result region)'"
+    text = page.evaluate(script, RESULT)
+    return str(text)
 
 
 def watch_csp(page: Any) -> list[str]:
