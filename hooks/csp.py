@@ -178,8 +178,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         scripts.update(source_hash(text) for text in found.scripts)
         styles.update(source_hash(text) for text in found.styles)
         rel = path.relative_to(site_dir).as_posix()
-        for blocked in found.handlers + found.style_attrs:
-            log.warning(f"csp: {rel} has inline code that the policy blocks: {blocked}")
+        blocked = found.handlers + found.style_attrs
+        if blocked:
+            examples = ", ".join(blocked[:3])
+            log.warning(
+                f"csp: {rel} has {len(blocked)} inline handler(s) or style attribute(s) that the "
+                f"policy blocks, e.g. {examples}; use a script file or a class in a stylesheet"
+            )
 
     ancestors = os.environ.get("CSP_FRAME_ANCESTORS", "").strip() or "'self'"
     policy = build_policy(scripts, styles, frame_ancestors=ancestors)
