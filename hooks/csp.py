@@ -43,11 +43,14 @@ POLICY_MARKER = "<!-- csp:policy -->"
 # Script types a browser runs as classic or module scripts, plus the JSON types that script-src
 # still governs (import maps, speculation rules). Any other type is a data block, never run.
 _JS_TYPES = frozenset(
-    {"", "module", "importmap", "speculationrules", "text/javascript", "application/javascript",
-     "application/ecmascript", "application/x-ecmascript", "application/x-javascript",
-     "text/ecmascript", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
-     "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
-     "text/javascript1.4", "text/javascript1.5"}
+    [
+        "",
+        *"""module importmap speculationrules text/javascript application/javascript
+        application/ecmascript application/x-ecmascript application/x-javascript text/ecmascript
+        text/jscript text/livescript text/x-ecmascript text/x-javascript text/javascript1.0
+        text/javascript1.1 text/javascript1.2 text/javascript1.3 text/javascript1.4
+        text/javascript1.5""".split(),
+    ]
 )
 _URL_ATTRS = frozenset({"href", "src", "action", "formaction", "xlink:href"})
 _META_AFTER = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)

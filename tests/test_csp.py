@@ -1,0 +1,182 @@
+"""The site under the strict Content Security Policy that the build computes."""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT, build_site
+from tests.support.site_pages import (
+    CALCULATOR,
+    calculator_state,
+    page_paths,
+    result_text,
+    watch_csp,
+)
+
+# The calculator promises to explain a failed start within 20 s; allow for a slow, shared CI core.
+FAILURE_TIMEOUT_MS = 30_000
+
+
+def _load_hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+csp = _load_hook()
+
+
+@pytest.fixture(scope="module")
+def policy(site_dir: Path) -> str:
+    text = (site_dir / "csp.txt").read_text(encoding="utf-8").strip()
+    assert "\n" not in text
+    return text
+
+
+def directive(policy: str, name: str) -> list[str]:
+    for part in policy.split(";"):
+        words = part.split()
+        if words and words[0] == name:
+            return words[1:]
+    raise AssertionError(f"{name} missing from {policy}")
+
+
+# -- the hook's pieces ---------------------------------------------------------------------------
+
+
+def test_hash_matches_the_value_browsers_compute() -> None:
+    # The example hash from the CSP specification's own illustration of hash sources.
+    assert csp.source_hash("alert('Hello, world.');") == (
+        "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    )
+    assert csp.source_hash("a\r\nb") == csp.source_hash("a\nb")
+
+
+def test_only_executable_inline_scripts_are_hashed() -> None:
+    found = csp.inline_code(
+        "<script>one()</script>"
+        '<script type="module">two()</script>'
+        '<script type="application/json">{"data": 1}</script>'
+        '<script src="file.js"></script>'
+        '<script type="importmap">{"imports": {}}</script>'
+        "<!-- <script>commented()</script> -->"
+    )
+    assert found.scripts == ["one()", "two()", '{"imports": {}}']
+
+
+def test_inline_handlers_and_style_attributes_are_reported() -> None:
+    found = csp.inline_code(
+        '<button onclick="go()">Go</button><a href="javascript:void(0)">x</a>'
+        '<p style="color: red">text</p><style>p { margin: 0 }</style>'
+    )
+    assert len(found.handlers) == 2
+    assert len(found.style_attrs) == 1
+    assert found.styles == ["p { margin: 0 }"]
+
+
+def test_policy_allows_wasm_but_no_eval_and_no_inline_script() -> None:
+    text = csp.build_policy({"'sha256-abc='"}, frame_ancestors="'self' https://portal.example")
+    scripts = directive(text, "script-src")
+    assert scripts == ["'self'", "'wasm-unsafe-eval'", "'sha256-abc='"]
+    assert "'unsafe-eval'" not in text
+    assert "'unsafe-inline'" not in text
+    assert directive(text, "frame-ancestors") == ["'self'", "https://portal.example"]
+    assert directive(text, "object-src") == ["'none'"]
+    assert "frame-ancestors" not in csp.meta_policy(text)
+
+
+# -- the built site ------------------------------------------------------------------------------
+
+
+def test_policy_lists_the_hash_of_every_inline_script(site_dir: Path, policy: str) -> None:
+    allowed = set(directive(policy, "script-src"))
+    # An independent reading of the pages: every <script> without src whose type is absent or
+    # names JavaScript or a module.
+    pattern = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+    missing = []
+    for file in sorted(site_dir.rglob("*.html")):
+        for match in pattern.finditer(file.read_text(encoding="utf-8")):
+            kind = re.search(r'type="([^"]*)"', match.group(1))
+            if kind and kind.group(1) not in {"module", "text/javascript"}:
+                continue
+            if csp.source_hash(match.group(2)) not in allowed:
+                missing.append(f"{file.relative_to(site_dir)}: {match.group(2)[:60]!r}")
+    assert not missing, "\n".join(missing)
+    assert len(allowed) > 2, "expected the theme's inline scripts to be hashed"
+
+
+def test_serving_guide_shows_the_policy_of_its_build(site_dir: Path, policy: str) -> None:
+    page = (site_dir / "serving" / "index.html").read_text(encoding="utf-8")
+    assert html.escape(policy) in page
+    headers = (site_dir / "_headers").read_text(encoding="utf-8")
+    assert f"Content-Security-Policy: {policy}" in headers
+
+
+def test_meta_policy_build(tmp_path: Path) -> None:
+    dest = tmp_path / "site"
+    proc = build_site(dest, extra_env={"CSP_META": "1", "CSP_FRAME_ANCESTORS": "'none'"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    policy = (dest / "csp.txt").read_text(encoding="utf-8").strip()
+    assert directive(policy, "frame-ancestors") == ["'none'"]
+    content = html.escape(csp.meta_policy(policy))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+    pages = [
+        dest / path / "index.html" if path.endswith("/") or not path else dest / path
+        for path in page_paths(dest)
+    ]
+    without = [str(page) for page in pages if meta not in page.read_text(encoding="utf-8")]
+    assert len(pages) > 10
+    assert not without, f"pages without the policy tag: {without}"
+
+
+# -- in the browser ------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_every_page_loads_under_the_policy_without_a_violation(
+    page: Any, site_dir: Path, serve: Any, policy: str
+) -> None:
+    base = serve(site_dir, headers={"Content-Security-Policy": policy})
+    violations = watch_csp(page)
+    for path in page_paths(site_dir):
+        page.goto(base + path, wait_until="networkidle")
+        if path == CALCULATOR:
+            state = calculator_state(page)
+            assert state == "ready", f"calculator ended in {state}: {result_text(page)}"
+    # Search runs in a worker of its own; instant navigation re-inserts each page's scripts.
+    page.goto(base)
+    page.keyboard.press("/")
+    page.keyboard.type("latency")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("Escape")
+    page.locator(f'.md-nav a[href$="{CALCULATOR}"]').first.click()
+    page.wait_for_url(f"**/{CALCULATOR}")
+    state = calculator_state(page)
+    assert state == "ready", f"after instant navigation: {state}: {result_text(page)}"
+    assert violations == []
+
+
+@pytest.mark.browser
+def test_without_wasm_unsafe_eval_the_calculator_explains_its_failure(
+    page: Any, site_dir: Path, serve: Any, policy: str
+) -> None:
+    weakened = policy.replace(" 'wasm-unsafe-eval'", "")
+    assert weakened != policy
+    base = serve(site_dir, headers={"Content-Security-Policy": weakened})
+    violations = watch_csp(page)
+    page.goto(base + CALCULATOR)
+    state = calculator_state(page, wanted="error", timeout_ms=FAILURE_TIMEOUT_MS)
+    assert state == "error"
+    message = result_text(page)
+    assert "Traceback" not in message
+    assert page.get_by_text(re.compile("could not start", re.I)).first.is_visible(), message
+    assert any("WebAssembly" in text or "wasm" in text for text in violations), violations
