@@ -54,6 +54,11 @@ _JS_TYPES = frozenset(
 )
 _URL_ATTRS = frozenset({"href", "src", "action", "formaction", "xlink:href"})
 _META_AFTER = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+# Files whose name or folder changes whenever their content does, so caches may keep them for good:
+# the theme's bundles and the engine archive carry a content hash, Pyodide a versioned folder.
+_FINGERPRINTED = re.compile(
+    r"\.[0-9a-f]{8}\.min\.(?:js|css)$|/engine-[0-9a-f]{12}\.zip$|/pyodide/\d[^/]*/[^/]+$"
+)
 
 
 class InlineCode:
@@ -158,15 +163,17 @@ def _headers_file(policy: str, base_path: str, site_dir: Path) -> str:
         "  X-Content-Type-Options: nosniff",
         "  Referrer-Policy: same-origin",
     ]
-    for wasm in sorted(site_dir.rglob("*.wasm")):
-        rel = wasm.relative_to(site_dir).as_posix()
-        lines += ["", f"{base_path}{rel}", "  Content-Type: application/wasm"]
-    for lock in sorted(site_dir.rglob("pyodide-lock.json")):
-        folder = lock.parent.relative_to(site_dir).as_posix()
-        # The Pyodide files keep their names across releases, so they are revalidated rather than
-        # cached forever; a 304 costs one round trip and no bytes.
-        cache = "  Cache-Control: public, max-age=86400, must-revalidate"
-        lines += ["", f"{base_path}{folder}/*", cache]
+    # No catch-all Cache-Control: static hosts join the values of every rule that matches a path,
+    # and their default (revalidate every time) is right for pages.
+    for file in sorted(site_dir.rglob("*")):
+        rel = file.relative_to(site_dir).as_posix()
+        rules = []
+        if file.suffix == ".wasm":
+            rules.append("  Content-Type: application/wasm")
+        if _FINGERPRINTED.search("/" + rel):
+            rules.append("  Cache-Control: public, max-age=31536000, immutable")
+        if rules:
+            lines += ["", f"{base_path}{rel}", *rules]
     return "\n".join(lines) + "\n"
 
 

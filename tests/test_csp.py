@@ -94,6 +94,30 @@ def test_policy_allows_wasm_but_no_eval_and_no_inline_script() -> None:
     assert "frame-ancestors" not in csp.meta_policy(text)
 
 
+def test_headers_file_types_wasm_and_caches_only_versioned_files(tmp_path: Path) -> None:
+    for rel in [
+        "index.html",
+        "assets/pyodide/314.0.7/pyodide.asm.wasm",
+        "assets/pyodide/314.0.7/pyodide.mjs",
+        "assets/calculator/engine-0123456789ab.zip",
+        "assets/calculator/worker.js",
+        "assets/javascripts/bundle.a5f9d56c.min.js",
+    ]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    text = csp._headers_file("default-src 'self'", "/guides/x/", tmp_path)
+    blocks = {block.split("\n")[0]: block for block in text.strip().split("\n\n")}
+    assert "Content-Security-Policy: default-src 'self'" in blocks["/guides/x/*"]
+    assert "Cache-Control" not in blocks["/guides/x/*"]
+    wasm = blocks["/guides/x/assets/pyodide/314.0.7/pyodide.asm.wasm"]
+    assert "Content-Type: application/wasm" in wasm and "immutable" in wasm
+    assert "immutable" in blocks["/guides/x/assets/pyodide/314.0.7/pyodide.mjs"]
+    assert "immutable" in blocks["/guides/x/assets/calculator/engine-0123456789ab.zip"]
+    assert "immutable" in blocks["/guides/x/assets/javascripts/bundle.a5f9d56c.min.js"]
+    assert "/guides/x/assets/calculator/worker.js" not in blocks
+    assert "/guides/x/index.html" not in blocks
+
+
 # -- the built site ------------------------------------------------------------------------------
 
 
