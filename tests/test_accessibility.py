@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.support.site_pages import CALCULATOR, calculator_state, page_paths, result_text
+from tests.support.site_pages import (
+    CALCULATOR,
+    RESULT,
+    calculator_state,
+    page_paths,
+    result_text,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -67,3 +73,69 @@ def test_no_serious_or_critical_violation(
     finally:
         context.close()
     assert not blocking, "\n".join(blocking)
+
+
+# -- the calculator, beyond what axe can see ----------------------------------------------------
+
+FOCUS_STEP = """() => {
+    const el = document.activeElement;
+    if (!el || !el.closest("form") || !el.name) return null;
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    const ring = style.boxShadow !== "none";
+    return {name: el.name, visible: outline || ring};
+}"""
+
+
+def test_calculator_is_usable_by_keyboard_with_a_visible_focus(page: Any, site_url: str) -> None:
+    page.goto(site_url + CALCULATOR)
+    assert calculator_state(page) == "ready", result_text(page)
+    controls = set(
+        page.eval_on_selector_all(
+            "form [name]:is(input, select, textarea):not([type=hidden]):not(:disabled)",
+            "(els) => els.map((el) => el.name)",
+        )
+    )
+    assert controls, "no form controls on the calculator page"
+    reached: dict[str, bool] = {}
+    for _ in range(len(controls) * 3 + 60):
+        page.keyboard.press("Tab")
+        step = page.evaluate(FOCUS_STEP)
+        if step:
+            reached[step["name"]] = reached.get(step["name"], True) and step["visible"]
+    assert controls <= reached.keys(), f"not reachable by Tab: {sorted(controls - reached.keys())}"
+    hidden = sorted(name for name, visible in reached.items() if not visible)
+    assert not hidden, f"focus is not visible on {hidden}"
+
+
+def test_calculator_result_is_announced_politely(page: Any, site_url: str) -> None:
+    page.goto(site_url + CALCULATOR)
+    assert calculator_state(page) == "ready", result_text(page)
+    live = page.evaluate(
+        """(selector) => {
+            const result = document.querySelector(selector);
+            const region = result.closest("[aria-live]") || result.querySelector("[aria-live]");
+            return region && {live: region.getAttribute("aria-live"), text: region.innerText};
+        }""",
+        RESULT,
+    )
+    assert live is not None, "no aria-live region around or inside the result"
+    assert live["live"] == "polite"
+    assert live["text"].strip(), "the live region is empty"
+
+
+def test_calculator_errors_are_tied_to_their_fields(page: Any, site_url: str) -> None:
+    page.goto(site_url + CALCULATOR + "?need=facts")
+    assert calculator_state(page) == "ready", result_text(page)
+    described = page.evaluate(
+        """() => {
+            const controls = [...document.querySelectorAll('form [name="need"]')];
+            const holders = [...controls, ...controls.map((c) => c.closest("fieldset"))]
+                .filter((el) => el && el.getAttribute("aria-describedby"));
+            return holders.flatMap((el) => el.getAttribute("aria-describedby").split(/\\s+/))
+                .map((id) => document.getElementById(id)?.textContent ?? "");
+        }"""
+    )
+    assert any("facts" in text for text in described), (
+        f"the error for 'need' is not referenced by aria-describedby: {described}"
+    )
