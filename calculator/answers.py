@@ -1,0 +1,135 @@
+"""Parsing and validating answers into one frozen record with every field filled in."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .errors import (
+    AnswerError,
+    AnswersNotObjectError,
+    NotAllowedError,
+    OutOfRangeError,
+    UnknownFieldError,
+    WrongTypeError,
+)
+from .fields import FIELDS, FIELDS_BY_NAME, Field
+
+__all__ = ["Answers", "normalise", "validate"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Answers:
+    """A complete, valid set of answers; defaults fill what the reader left out."""
+
+    need: str = "knowledge"
+    corpus_change: str = "weekly"
+    corpus_tokens: int | None = None
+    latency_budget_ms: float | None = None
+    retrieval_overhead_ms: float = 250
+    sensitive_data: str = "none"
+    calls_per_day: int = 1000
+    tone: str = "generic"
+    consistency: str = "normal"
+    terminology: str = "general"
+    task_shape: str = "open-ended"
+    labeled_examples: int = 0
+    citations_required: bool = False
+    per_user_access: bool = False
+    can_fine_tune: bool = True
+    prompt_tokens: int = 1500
+    retrieved_tokens: int = 3000
+    output_tokens: int = 300
+    fine_tuned_prompt_share: float = 0.3
+    input_price_per_mtok: float = 2.5
+    output_price_per_mtok: float = 10.0
+    fine_tuned_price_factor: float = 1.5
+    cache_hit_rate: float = 0.5
+    cache_discount: float = 0.5
+    retrieval_monthly_cost: float = 300.0
+    retrieval_setup_cost: float = 8000.0
+    data_preparation_cost: float = 10000.0
+    training_cost: float = 500.0
+    retrain_every_months: float = 3.0
+    hosting_monthly_cost: float = 0.0
+
+    @classmethod
+    def from_dict(cls, answers: Mapping[str, object]) -> Answers:
+        """Validate and fill in defaults; raise the first AnswerError found."""
+        values, errors = _parse(answers)
+        if errors:
+            raise errors[0]
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, object]:
+        """Every field, in table order, as JSON-ready values."""
+        return {f.name: getattr(self, f.name) for f in FIELDS}
+
+
+def _parse(answers: Mapping[str, object]) -> tuple[dict[str, Any], list[AnswerError]]:
+    values: dict[str, Any] = {}
+    errors: list[AnswerError] = []
+    for name, value in answers.items():
+        field = FIELDS_BY_NAME.get(name) if isinstance(name, str) else None
+        if field is None:
+            errors.append(UnknownFieldError(str(name), value, _FIELD_LIST))
+            continue
+        try:
+            values[name] = _check(field, value)
+        except AnswerError as error:
+            errors.append(error)
+    return values, errors
+
+
+def _check(field: Field, value: object) -> object:
+    if value is None:
+        if field.nullable:
+            return None
+        raise WrongTypeError(field.name, value, field.allowed)
+    if field.kind == "choice":
+        if not isinstance(value, str):
+            raise WrongTypeError(field.name, value, field.allowed)
+        if value not in field.choices:
+            raise NotAllowedError(field.name, value, field.allowed)
+        return value
+    if field.kind == "bool":
+        if not isinstance(value, bool):
+            raise WrongTypeError(field.name, value, field.allowed)
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise WrongTypeError(field.name, value, field.allowed)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise OutOfRangeError(field.name, value, field.allowed)
+    if field.kind == "int":
+        # 1e3 arrives from JSON as a float; a whole number is still a valid count.
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise WrongTypeError(field.name, value, field.allowed)
+            value = int(value)
+    if field.minimum is not None and (
+        value < field.minimum or (field.exclusive_minimum and value == field.minimum)
+    ):
+        raise OutOfRangeError(field.name, value, field.allowed)
+    if field.maximum is not None and value > field.maximum:
+        raise OutOfRangeError(field.name, value, field.allowed)
+    return value
+
+
+_FIELD_LIST = "a field among " + ", ".join(f"'{f.name}'" for f in FIELDS)
+
+# The record and the table must name the same fields in the same order.
+assert tuple(f.name for f in fields(Answers)) == tuple(f.name for f in FIELDS)
+
+
+def normalise(answers: Mapping[str, object]) -> Answers:
+    """The answers as a complete record (alias of Answers.from_dict for callers)."""
+    return Answers.from_dict(answers)
+
+
+def validate(answers: object) -> list[AnswerError]:
+    """Every problem with the answers, in the order given; an empty list when they are valid."""
+    if not isinstance(answers, Mapping):
+        return [AnswersNotObjectError(answers)]
+    return _parse(answers)[1]

@@ -1,0 +1,155 @@
+"""recommend(): answers in, a complete JSON-ready result out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .answers import Answers
+from .economics import estimate
+from .errors import AnswersNotObjectError
+from .flips import find_flips
+from .framework import answer_questions, latency_critical, verdict
+from .patterns import match_patterns
+from .rules import OPTIONS, Rule
+from .scoring import Scored, score
+
+__all__ = ["recommend", "recommend_answers"]
+
+_INDEX = {option: i for i, option in enumerate(OPTIONS)}
+
+
+def recommend(answers: Mapping[str, object]) -> dict[str, Any]:
+    """Validate the answers and return the result; raise the first AnswerError found."""
+    if not isinstance(answers, Mapping):
+        raise AnswersNotObjectError(answers)
+    return recommend_answers(Answers.from_dict(answers))
+
+
+def recommend_answers(a: Answers) -> dict[str, Any]:
+    """The result for answers that are already validated."""
+    scored = score(a)
+    rec = scored.recommendation
+    questions = answer_questions(a)
+    economics = estimate(a)
+    return {
+        "recommendation": rec,
+        "framework_verdict": verdict(questions),
+        "questions": questions,
+        "patterns": match_patterns(a),
+        "scores": _scores(scored),
+        "confidence": _confidence(scored),
+        "reasons": _reasons(scored),
+        "flips": find_flips(a, rec),
+        "caveats": _caveats(a, scored, questions, economics),
+        "economics": economics,
+        "answers": a.to_dict(),
+    }
+
+
+def _scores(scored: Scored) -> dict[str, float]:
+    # Points in favour, floored at zero; an option that is ruled out scores zero.
+    return {
+        option: 0.0 if option in scored.excluded else round(max(raw, 0.0), 4)
+        for option, raw in zip(OPTIONS, scored.raw, strict=True)
+    }
+
+
+def _confidence(scored: Scored) -> float:
+    rec = scored.recommendation
+    if scored.runner_up is None:
+        value = 1.0
+    else:
+        margin = scored.raw[_INDEX[rec]] - scored.raw[_INDEX[scored.runner_up]]
+        # 0.5 on a tie, rising towards 1 as the lead grows; a two-point lead gives 0.75.
+        value = 0.5 + 0.5 * margin / (margin + 2)
+    for rule in scored.applied:
+        if rec in rule.confidence_for:
+            value *= rule.confidence
+    return round(value, 4)
+
+
+def _weight(rule: Rule, scored: Scored) -> tuple[int, float, float]:
+    rec = scored.recommendation
+    rec_raw = scored.raw[_INDEX[rec]]
+    # A rule that ruled out an option which would otherwise have won decided the result.
+    decisive = any(scored.raw[_INDEX[o]] >= rec_raw for o in rule.excludes)
+    deltas = dict(rule.effects)
+    on_rec = abs(deltas.get(rec, 0.0))
+    on_runner = abs(deltas.get(scored.runner_up, 0.0)) if scored.runner_up else 0.0
+    total = sum(abs(d) for d in deltas.values())
+    return (0 if decisive else 1, -(on_rec + on_runner), -total)
+
+
+def _reasons(scored: Scored) -> list[dict[str, str]]:
+    ranked = sorted(
+        enumerate(scored.applied), key=lambda pair: (*_weight(pair[1], scored), pair[0])
+    )
+    return [
+        {
+            "rule": rule.id,
+            "effect": rule.effect_text(),
+            "text": rule.reason,
+            "source": rule.source,
+        }
+        for _, rule in ranked
+    ]
+
+
+def _caveats(
+    a: Answers,
+    scored: Scored,
+    questions: list[dict[str, object]],
+    economics: dict[str, object],
+) -> list[str]:
+    rec = scored.recommendation
+    caveats = [
+        rule.caveat
+        for rule in scored.applied
+        if rule.caveat and (not rule.caveat_for or rec in rule.caveat_for)
+    ]
+    applied = {rule.id for rule in scored.applied}
+    trains = rec in ("fine-tuning", "hybrid")
+    if verdict(questions) == "rag" and rec != "rag":
+        caveats.append(
+            "None of the four questions points to fine-tuning; the recommendation comes from the "
+            "refinements listed under reasons."
+        )
+    if verdict(questions) == "evaluate-fine-tuning" and not trains:
+        caveats.append(
+            "At least one of the four questions points to fine-tuning, but other answers outweigh "
+            "it; see the flips for what would change the result."
+        )
+    if "too-few-examples" in applied and rec == "prompt-engineering" and a.need != "knowledge":
+        caveats.append(
+            "Collect reviewed examples while the prompt is in use; at about 50 to 100, test a "
+            "fine-tuned model against it."
+        )
+    if "no-fine-tuning-route" in applied:
+        caveats.append(
+            "Fine-tuning and hybrid were not considered because no fine-tuning route is available."
+        )
+    if "no-persistent-index" in applied and a.need != "behavior":
+        caveats.append(
+            "With no standing index, current documents must be sent with each request and "
+            "discarded afterwards."
+        )
+    if trains and a.need != "behavior" and a.corpus_change not in ("quarterly", "yearly", "static"):
+        if rec == "fine-tuning":
+            caveats.append(
+                "Facts trained into the model go stale as the knowledge changes; plan a "
+                "retraining schedule or move the facts into retrieval."
+            )
+    if latency_critical(a) and rec in ("rag", "hybrid"):
+        caveats.append(
+            "Retrieval takes a large share of the latency budget; measure it under load."
+        )
+    if trains:
+        payback = economics["payback_months"]
+        assert isinstance(payback, dict)
+        if payback.get(rec) is None:
+            caveats.append(
+                "With the cost figures given, the trained option never repays its one-off costs; "
+                "the case for it rests on quality, latency or privacy rather than cost."
+            )
+    return caveats

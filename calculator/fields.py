@@ -1,0 +1,470 @@
+"""The field table: every answer the engine takes, with its type, range, default and form text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["DEFAULTS", "FIELDS", "FIELDS_BY_NAME", "GROUPS", "Field", "Group"]
+
+Kind = Literal["choice", "bool", "int", "number"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Group:
+    """A block of the form: one framework question, the refining details, or the economics."""
+
+    id: str
+    title: str
+    help: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Field:
+    """One answer: its JSON type and range, default, form text, and the values flips try."""
+
+    name: str
+    kind: Kind
+    default: object
+    label: str
+    help: str
+    group: str
+    unit: str = ""
+    choices: tuple[str, ...] = ()
+    choice_help: tuple[str, ...] = ()
+    minimum: float | None = None
+    exclusive_minimum: bool = False
+    maximum: float | None = None
+    nullable: bool = False
+    null_means: str = ""
+    # Values tried when looking for the smallest change that alters the answer, in order.
+    ladder: tuple[object, ...] = ()
+    # Ordered fields report the nearest flip on each side; unordered ones report every flip.
+    ordered: bool = True
+    # Whether flips are searched at all (economics fields never change the recommendation).
+    flips: bool = True
+
+    @property
+    def allowed(self) -> str:
+        """What the field accepts, in the words an error message uses."""
+        if self.kind == "choice":
+            text = "one of " + ", ".join(f"'{c}'" for c in self.choices)
+        elif self.kind == "bool":
+            text = "true or false"
+        else:
+            noun = "an integer" if self.kind == "int" else "a number"
+            if self.minimum is not None and self.maximum is not None:
+                text = f"{noun} from {_num(self.minimum)} to {_num(self.maximum)}"
+            elif self.minimum is not None:
+                op = ">" if self.exclusive_minimum else ">="
+                text = f"{noun} {op} {_num(self.minimum)}"
+            else:
+                text = noun
+        return text + " or null" if self.nullable else text
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+GROUPS: tuple[Group, ...] = (
+    Group(
+        id="q1",
+        title="Knowledge or behaviour?",
+        help="Is the model missing facts it has never seen, or a way of answering that prompts "
+        "cannot hold steady?",
+    ),
+    Group(
+        id="q2",
+        title="How often does the knowledge change?",
+        help="Knowledge that moves faster than a model can be retrained belongs in retrieval.",
+    ),
+    Group(
+        id="q3",
+        title="Is latency critical?",
+        help="Retrieval adds a fixed delay to every answer; it matters when it takes a large "
+        "share of the budget.",
+    ),
+    Group(
+        id="q4",
+        title="May the data sit in a persistent index?",
+        help="Some data may be used for training in a controlled setting but may not stay in a "
+        "standing search index.",
+    ),
+    Group(
+        id="details",
+        title="Details that refine the answer",
+        help="Volume, voice, terminology, task shape, examples and access rules.",
+    ),
+    Group(
+        id="economics",
+        title="Economics",
+        help="Token counts, prices and one-off costs for the monthly cost and payback estimate. "
+        "They do not change the recommendation.",
+    ),
+)
+
+_CALLS_LADDER = (0, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000)
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        name="need",
+        kind="choice",
+        default="knowledge",
+        choices=("knowledge", "behavior", "both"),
+        choice_help=(
+            "facts the model has not seen: documents, products, records",
+            "a way of answering: tone, format, terminology, reasoning steps",
+            "both facts and a way of answering",
+        ),
+        label="What does the model lack?",
+        help="Knowledge is facts; behaviour is how the answer is shaped.",
+        group="q1",
+        ordered=False,
+    ),
+    Field(
+        name="corpus_change",
+        kind="choice",
+        default="weekly",
+        choices=(
+            "realtime", "hourly", "daily", "weekly", "monthly", "quarterly", "yearly", "static",
+        ),
+        label="How often does the knowledge change?",
+        help="Quarterly or slower counts as stable; daily or faster cannot wait for retraining.",
+        group="q2",
+    ),
+    Field(
+        name="corpus_tokens",
+        kind="int",
+        default=None,
+        minimum=0,
+        nullable=True,
+        null_means="unknown or large",
+        label="Size of the knowledge",
+        help="Tokens in the material answers draw on; leave empty when unknown or large.",
+        unit="tokens",
+        group="q2",
+        ladder=(1000, 10000, 50000, 100000, 1000000, 10000000, None),
+    ),
+    Field(
+        name="latency_budget_ms",
+        kind="number",
+        default=None,
+        minimum=0,
+        exclusive_minimum=True,
+        nullable=True,
+        null_means="no budget",
+        label="Latency budget (p95, end to end)",
+        help="The slowest answer users accept for 95 in 100 requests; leave empty when there is "
+        "no budget.",
+        unit="ms",
+        group="q3",
+        ladder=(200, 400, 800, 1000, 1500, 2000, 3000, 5000, 10000, None),
+    ),
+    Field(
+        name="retrieval_overhead_ms",
+        kind="number",
+        default=250,
+        minimum=0,
+        label="Time retrieval adds",
+        help="About 30 ms for a lean pipeline, 250 ms typical, 600 ms with re-ranking.",
+        unit="ms",
+        group="q3",
+        ladder=(0, 30, 100, 150, 250, 400, 600, 1000),
+    ),
+    Field(
+        name="sensitive_data",
+        kind="choice",
+        default="none",
+        choices=("none", "internal", "no-persistent-index"),
+        choice_help=(
+            "no special handling",
+            "internal data that may be indexed behind access control",
+            "data that may be used in training but may not stay in a standing index",
+        ),
+        label="Sensitive data",
+        help="Whether the documents may be kept in an index that the live system searches.",
+        group="q4",
+    ),
+    Field(
+        name="calls_per_day",
+        kind="int",
+        default=1000,
+        minimum=0,
+        label="Calls per day",
+        help="Requests the system answers on an ordinary day.",
+        unit="calls/day",
+        group="details",
+        ladder=_CALLS_LADDER,
+    ),
+    Field(
+        name="tone",
+        kind="choice",
+        default="generic",
+        choices=("generic", "house-style", "proprietary"),
+        choice_help=(
+            "any clear, polite answer will do",
+            "a style guide a prompt can describe",
+            "a distinctive voice that reviewers must approve",
+        ),
+        label="Voice",
+        help="How distinctive the wording of answers must be.",
+        group="details",
+    ),
+    Field(
+        name="consistency",
+        kind="choice",
+        default="normal",
+        choices=("normal", "strict"),
+        choice_help=(
+            "small variations between answers are fine",
+            "the same input must come back in the same form",
+        ),
+        label="Consistency",
+        help="Strict means identical inputs must give answers of identical form.",
+        group="details",
+    ),
+    Field(
+        name="terminology",
+        kind="choice",
+        default="general",
+        choices=("general", "specialized", "closed"),
+        choice_help=(
+            "everyday language",
+            "a professional vocabulary found in public text",
+            "internal codes and jargon absent from public text",
+        ),
+        label="Terminology",
+        help="Closed means internal codes and jargon the base model never read.",
+        group="details",
+    ),
+    Field(
+        name="task_shape",
+        kind="choice",
+        default="open-ended",
+        choices=(
+            "open-ended", "question-answering", "classification", "extraction", "styled-generation",
+        ),
+        choice_help=(
+            "free-form help on anything in the domain",
+            "answers to a known set of questions",
+            "picking one of a fixed set of labels",
+            "pulling fields out of documents of a standard layout",
+            "writing text in a set form: replies, drafts, summaries",
+        ),
+        label="Task shape",
+        help="Narrow tasks (labels, fields, a fixed set of questions) are easy to train.",
+        group="details",
+        ordered=False,
+    ),
+    Field(
+        name="labeled_examples",
+        kind="int",
+        default=0,
+        minimum=0,
+        label="Good examples available",
+        help="Reviewed input and output pairs you could train on.",
+        unit="examples",
+        group="details",
+        ladder=(0, 10, 49, 50, 100, 299, 300, 1000, 5000),
+    ),
+    Field(
+        name="citations_required",
+        kind="bool",
+        default=False,
+        label="Answers must cite sources",
+        help="Each answer links to the documents it used.",
+        group="details",
+        ladder=(False, True),
+    ),
+    Field(
+        name="per_user_access",
+        kind="bool",
+        default=False,
+        label="Per-user access rights",
+        help="Readers may only see documents they are entitled to.",
+        group="details",
+        ladder=(False, True),
+    ),
+    Field(
+        name="can_fine_tune",
+        kind="bool",
+        default=True,
+        label="A fine-tuning route exists",
+        help="A hosted fine-tuning API or your own GPUs are available to you.",
+        group="details",
+        ladder=(False, True),
+    ),
+    # Economics: figures for the cost estimate only.
+    Field(
+        name="prompt_tokens",
+        kind="int",
+        default=1500,
+        minimum=0,
+        label="Instruction tokens per call",
+        help="System prompt, instructions and the user's input, before any retrieved text.",
+        unit="tokens",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="retrieved_tokens",
+        kind="int",
+        default=3000,
+        minimum=0,
+        label="Retrieved tokens per call",
+        help="Context that retrieval (or the request itself) adds to each prompt.",
+        unit="tokens",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="output_tokens",
+        kind="int",
+        default=300,
+        minimum=0,
+        label="Output tokens per call",
+        help="Length of a typical answer.",
+        unit="tokens",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="fine_tuned_prompt_share",
+        kind="number",
+        default=0.3,
+        minimum=0,
+        maximum=1,
+        label="Prompt left after fine-tuning",
+        help="Share of the instruction tokens a fine-tuned model still needs (0.3 = 30%).",
+        unit="share",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="input_price_per_mtok",
+        kind="number",
+        default=2.5,
+        minimum=0,
+        label="Input price",
+        help="Price of a million input tokens on the base model.",
+        unit="USD per 1M tokens",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="output_price_per_mtok",
+        kind="number",
+        default=10.0,
+        minimum=0,
+        label="Output price",
+        help="Price of a million output tokens on the base model.",
+        unit="USD per 1M tokens",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="fine_tuned_price_factor",
+        kind="number",
+        default=1.5,
+        minimum=0,
+        label="Fine-tuned price factor",
+        help="Token prices of the fine-tuned model as a multiple of the base model's.",
+        unit="x",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="cache_hit_rate",
+        kind="number",
+        default=0.5,
+        minimum=0,
+        maximum=1,
+        label="Prompt cache hit rate",
+        help="Share of the fixed prompt served from the provider's prompt cache.",
+        unit="share",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="cache_discount",
+        kind="number",
+        default=0.5,
+        minimum=0,
+        maximum=1,
+        label="Cache discount",
+        help="Price cut on cached input tokens (0.5 = half price, 0.9 = a tenth of the price).",
+        unit="share",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="retrieval_monthly_cost",
+        kind="number",
+        default=300.0,
+        minimum=0,
+        label="Retrieval running cost",
+        help="Vector store, embedding calls and pipeline upkeep each month.",
+        unit="USD/month",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="retrieval_setup_cost",
+        kind="number",
+        default=8000.0,
+        minimum=0,
+        label="Retrieval build cost",
+        help="One-off cost of building the ingestion and retrieval pipeline.",
+        unit="USD",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="data_preparation_cost",
+        kind="number",
+        default=10000.0,
+        minimum=0,
+        label="Dataset preparation cost",
+        help="One-off cost of collecting, cleaning and reviewing training examples.",
+        unit="USD",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="training_cost",
+        kind="number",
+        default=500.0,
+        minimum=0,
+        label="Cost of one training run",
+        help="Compute and evaluation for one fine-tuning run.",
+        unit="USD",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="retrain_every_months",
+        kind="number",
+        default=3.0,
+        minimum=0,
+        label="Retraining cadence",
+        help="Months between training runs; 0 means the model is trained once.",
+        unit="months",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="hosting_monthly_cost",
+        kind="number",
+        default=0.0,
+        minimum=0,
+        label="Fine-tuned model hosting",
+        help="Monthly cost of serving the fine-tuned model; 0 for pay-per-token hosted APIs.",
+        unit="USD/month",
+        group="economics",
+        flips=False,
+    ),
+)
+
+FIELDS_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+DEFAULTS: dict[str, object] = {f.name: f.default for f in FIELDS}

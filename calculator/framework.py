@@ -1,0 +1,142 @@
+"""The source's four questions, applied literally, and the facts the rules read from the answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .answers import Answers
+
+__all__ = [
+    "CRITICAL_SHARE",
+    "FAST_CHANGES",
+    "QUESTIONS",
+    "STABLE_CHANGES",
+    "Question",
+    "answer_questions",
+    "latency_critical",
+    "verdict",
+]
+
+# Change rates at which knowledge counts as stable enough to train into weights.
+STABLE_CHANGES = frozenset({"quarterly", "yearly", "static"})
+# Change rates that a fine-tuning cycle (days to weeks per run) cannot keep up with.
+FAST_CHANGES = frozenset({"realtime", "hourly", "daily", "weekly"})
+# Retrieval is a material cost to latency once it takes this share of the budget.
+CRITICAL_SHARE = 0.25
+
+
+def latency_critical(answers: Answers) -> bool:
+    """Question 3: a budget is set and retrieval would use at least CRITICAL_SHARE of it."""
+    budget = answers.latency_budget_ms
+    return budget is not None and answers.retrieval_overhead_ms >= CRITICAL_SHARE * budget
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Question:
+    """One of the four framework questions and the answers that point it to fine-tuning."""
+
+    id: str
+    question: str
+    points_when: str
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        id="q1",
+        question="Is the gap knowledge or behaviour?",
+        points_when="the need is behaviour, or both behaviour and knowledge",
+    ),
+    Question(
+        id="q2",
+        question="Does the knowledge change often?",
+        points_when="the knowledge changes quarterly or more slowly",
+    ),
+    Question(
+        id="q3",
+        question="Is latency critical for the product?",
+        points_when=(
+            "a latency budget is set and retrieval takes at least "
+            f"{round(CRITICAL_SHARE * 100)}% of it (250 ms of a 400 ms budget is critical; "
+            "30 ms of 2,000 ms is not)"
+        ),
+    ),
+    Question(
+        id="q4",
+        question="Must sensitive data stay out of a persistent index?",
+        points_when="the data may not sit in a standing index",
+    ),
+)
+
+
+def _q1(a: Answers) -> tuple[str, bool, str]:
+    points = a.need in ("behavior", "both")
+    if a.need == "knowledge":
+        why = "The gap is facts, which retrieval supplies at query time."
+    elif a.need == "behavior":
+        why = "The gap is a way of answering, which training can make the default."
+    else:
+        why = "Part of the gap is a way of answering, which training can make the default."
+    return a.need, points, why
+
+
+def _q2(a: Answers) -> tuple[str, bool, str]:
+    points = a.corpus_change in STABLE_CHANGES
+    if points:
+        why = "Knowledge this stable can be trained in without frequent retraining."
+    else:
+        why = "Knowledge that moves this often is cheaper to refresh in an index than in weights."
+    return a.corpus_change, points, why
+
+
+def _q3(a: Answers) -> tuple[str, bool, str]:
+    budget = a.latency_budget_ms
+    overhead = a.retrieval_overhead_ms
+    if budget is None:
+        return "no budget", False, "Without a latency budget, retrieval time is not a constraint."
+    share = overhead / budget
+    answer = f"{_ms(overhead)} ms of {_ms(budget)} ms ({round(share * 100)}%)"
+    if latency_critical(a):
+        why = "Retrieval would take a material share of the budget on every request."
+    else:
+        why = "Retrieval fits inside the budget with room to spare."
+    return answer, latency_critical(a), why
+
+
+def _q4(a: Answers) -> tuple[str, bool, str]:
+    points = a.sensitive_data == "no-persistent-index"
+    if points:
+        why = "A standing index of these documents is not allowed; weights avoid keeping one."
+    else:
+        why = "The documents may be indexed, so retrieval stays available."
+    return a.sensitive_data, points, why
+
+
+def _ms(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(round(value, 1))
+
+
+_ANSWERERS = (_q1, _q2, _q3, _q4)
+
+
+def answer_questions(answers: Answers) -> list[dict[str, object]]:
+    """The four questions as result records: id, question, answer, points_to_fine_tuning, why."""
+    out: list[dict[str, object]] = []
+    for question, answerer in zip(QUESTIONS, _ANSWERERS, strict=True):
+        answer, points, why = answerer(answers)
+        out.append(
+            {
+                "id": question.id,
+                "question": question.question,
+                "answer": answer,
+                "points_to_fine_tuning": points,
+                "why": why,
+            }
+        )
+    return out
+
+
+def verdict(questions: list[dict[str, object]]) -> str:
+    """The source's rule: RAG unless at least one question points to fine-tuning."""
+    if any(q["points_to_fine_tuning"] for q in questions):
+        return "evaluate-fine-tuning"
+    return "rag"

@@ -1,0 +1,173 @@
+"""The six patterns where fine-tuning wins: what triggers each, and the source's example case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .answers import Answers
+from .framework import FAST_CHANGES, latency_critical
+
+__all__ = [
+    "HIGH_VOLUME",
+    "PATTERNS",
+    "PATTERNS_BY_ID",
+    "PATTERN_IDS",
+    "SMALL_CORPUS",
+    "Pattern",
+    "match_patterns",
+]
+
+# "Thousands of calls a day" in the source: the volume at which per-call savings add up.
+HIGH_VOLUME = 1000
+# Knowledge this small fits in a prompt with room to spare (a few dozen pages).
+SMALL_CORPUS = 50_000
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Pattern:
+    """A pattern: its id and title, the answers that trigger it, and the source's example."""
+
+    id: str
+    title: str
+    trigger: str
+    trigger_fields: tuple[str, ...]
+    predicate: Callable[[Answers], bool]
+    example: str
+    example_answers: Mapping[str, object]
+
+
+def _narrow(a: Answers) -> bool:
+    if a.calls_per_day < HIGH_VOLUME or a.corpus_change in FAST_CHANGES:
+        return False
+    if a.task_shape in ("classification", "extraction"):
+        return True
+    return (
+        a.task_shape == "question-answering"
+        and a.corpus_tokens is not None
+        and a.corpus_tokens <= SMALL_CORPUS
+    )
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern(
+        id="proprietary-tone",
+        title="Proprietary tone at scale",
+        trigger=f"`tone` is `proprietary` and `calls_per_day` is at least {HIGH_VOLUME:,}.",
+        trigger_fields=("tone", "calls_per_day"),
+        predicate=lambda a: a.tone == "proprietary" and a.calls_per_day >= HIGH_VOLUME,
+        example="Support replies written in an approved company voice, thousands a day.",
+        example_answers=MappingProxyType(
+            {
+                "need": "behavior",
+                "tone": "proprietary",
+                "task_shape": "styled-generation",
+                "calls_per_day": 5000,
+                "labeled_examples": 2000,
+            }
+        ),
+    ),
+    Pattern(
+        id="critical-latency",
+        title="Critical latency",
+        trigger=(
+            "`latency_budget_ms` is set and `retrieval_overhead_ms` is at least a quarter of it "
+            "(question 3)."
+        ),
+        trigger_fields=("latency_budget_ms", "retrieval_overhead_ms"),
+        predicate=latency_critical,
+        example="A real-time voice agent: retrieval would add 250 ms to a 400 ms budget.",
+        example_answers=MappingProxyType(
+            {
+                "need": "knowledge",
+                "corpus_change": "quarterly",
+                "latency_budget_ms": 400,
+                "retrieval_overhead_ms": 250,
+                "calls_per_day": 20000,
+                "labeled_examples": 1000,
+            }
+        ),
+    ),
+    Pattern(
+        id="closed-terminology",
+        title="Closed terminology",
+        trigger="`terminology` is `closed`.",
+        trigger_fields=("terminology",),
+        predicate=lambda a: a.terminology == "closed",
+        example="An insurer or drug maker whose internal codes appear in no public text.",
+        example_answers=MappingProxyType(
+            {
+                "need": "behavior",
+                "corpus_change": "monthly",
+                "terminology": "closed",
+                "calls_per_day": 3000,
+                "labeled_examples": 800,
+            }
+        ),
+    ),
+    Pattern(
+        id="consistency-at-scale",
+        title="Consistency at scale",
+        trigger=f"`consistency` is `strict` and `calls_per_day` is at least {HIGH_VOLUME:,}.",
+        trigger_fields=("consistency", "calls_per_day"),
+        predicate=lambda a: a.consistency == "strict" and a.calls_per_day >= HIGH_VOLUME,
+        example="Thousands of calls a day that must come back in the same form every time.",
+        example_answers=MappingProxyType(
+            {
+                "need": "behavior",
+                "consistency": "strict",
+                "task_shape": "styled-generation",
+                "calls_per_day": 5000,
+                "labeled_examples": 1500,
+            }
+        ),
+    ),
+    Pattern(
+        id="sensitive-data",
+        title="Sensitive data",
+        trigger="`sensitive_data` is `no-persistent-index` (question 4).",
+        trigger_fields=("sensitive_data",),
+        predicate=lambda a: a.sensitive_data == "no-persistent-index",
+        example="Clinical protocols that may be used for training but may not stay in an index.",
+        example_answers=MappingProxyType(
+            {
+                "need": "knowledge",
+                "corpus_change": "yearly",
+                "sensitive_data": "no-persistent-index",
+                "calls_per_day": 2000,
+                "labeled_examples": 600,
+            }
+        ),
+    ),
+    Pattern(
+        id="narrow-domain",
+        title="Narrow high-frequency domain",
+        trigger=(
+            f"`calls_per_day` is at least {HIGH_VOLUME:,}, `corpus_change` is `monthly` or "
+            "slower, and `task_shape` is `classification` or `extraction`, or "
+            f"`question-answering` over at most {SMALL_CORPUS:,} `corpus_tokens`."
+        ),
+        trigger_fields=("task_shape", "calls_per_day", "corpus_change", "corpus_tokens"),
+        predicate=_narrow,
+        example="Sorting support tickets into 15 fixed categories, many thousands a day.",
+        example_answers=MappingProxyType(
+            {
+                "need": "behavior",
+                "corpus_change": "static",
+                "corpus_tokens": 2000,
+                "task_shape": "classification",
+                "calls_per_day": 20000,
+                "labeled_examples": 5000,
+            }
+        ),
+    ),
+)
+
+PATTERNS_BY_ID: dict[str, Pattern] = {p.id: p for p in PATTERNS}
+PATTERN_IDS: tuple[str, ...] = tuple(p.id for p in PATTERNS)
+
+
+def match_patterns(answers: Answers) -> list[str]:
+    """Ids of the patterns the answers trigger, in table order."""
+    return [p.id for p in PATTERNS if p.predicate(answers)]

@@ -1,0 +1,97 @@
+"""A result as a Markdown report: the answer, the four questions, scores, reasons, flips, costs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import show
+from .fields import FIELDS_BY_NAME
+from .rules import OPTION_TITLES, OPTIONS
+
+__all__ = ["money", "to_markdown", "value_text"]
+
+
+def money(value: object) -> str:
+    """USD with thousands separators, as in $1,234.50."""
+    return f"${float(value):,.2f}" if isinstance(value, int | float) else "n/a"
+
+
+def value_text(field: str, value: object) -> str:
+    """An answer as a reader would write it, with the meaning of null spelled out."""
+    spec = FIELDS_BY_NAME.get(field)
+    if value is None and spec is not None and spec.null_means:
+        return f"null ({spec.null_means})"
+    return show(value).strip("'")
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(result: Mapping[str, Any]) -> str:
+    """The result as a Markdown report; the same result always gives the same text."""
+    rec = result["recommendation"]
+    lines = [
+        f"# Recommendation: {OPTION_TITLES.get(rec, rec)}",
+        "",
+        f"- Confidence: {round(float(result['confidence']) * 100)}%",
+        f"- The four questions alone: {result['framework_verdict']}",
+        "- Matched patterns: " + (", ".join(result["patterns"]) or "none"),
+        "",
+        "## The four questions",
+        "",
+        "| Question | Answer | Points to fine-tuning | Why |",
+        "|---|---|---|---|",
+    ]
+    for q in result["questions"]:
+        points = "yes" if q["points_to_fine_tuning"] else "no"
+        lines.append(
+            f"| {_cell(q['question'])} | {_cell(q['answer'])} | {points} | {_cell(q['why'])} |"
+        )
+    lines += ["", "## Scores", "", "| Option | Score |", "|---|---|"]
+    scores = result["scores"]
+    for option in OPTIONS:
+        mark = " (recommended)" if option == rec else ""
+        lines.append(f"| {OPTION_TITLES[option]}{mark} | {scores[option]:g} |")
+    lines += ["", "## Reasons", ""]
+    for reason in result["reasons"]:
+        lines.append(f"- **{reason['rule']}** ({reason['effect']}): {reason['text']}")
+        lines.append(f"  Source: {reason['source']}.")
+    lines += ["", "## What would change the answer", ""]
+    if result["flips"]:
+        for flip in result["flips"]:
+            lines.append(
+                f"- `{flip['field']}` = `{value_text(flip['field'], flip['value'])}` "
+                f"gives {flip['recommendation']}"
+            )
+    else:
+        lines.append("- No single answer changes the recommendation.")
+    if result["caveats"]:
+        lines += ["", "## Caveats", ""]
+        lines += [f"- {caveat}" for caveat in result["caveats"]]
+    economics = result["economics"]
+    lines += [
+        "",
+        "## Economics",
+        "",
+        f"{economics['calls_per_month']:,} calls a month; costs in {economics['currency']}.",
+        "",
+        "| Option | Per month | Up front | Per 1,000 calls |",
+        "|---|---|---|---|",
+    ]
+    for option in OPTIONS:
+        lines.append(
+            f"| {OPTION_TITLES[option]} | {money(economics['monthly_cost'][option])} | "
+            f"{money(economics['upfront_cost'][option])} | "
+            f"{money(economics['cost_per_1000_calls'][option])} |"
+        )
+    lines.append("")
+    against = OPTION_TITLES[economics["payback_against"]].lower()
+    for option, months in economics["payback_months"].items():
+        title = OPTION_TITLES[option]
+        if months is None:
+            lines.append(f"- {title} never pays back against {against} at these figures.")
+        else:
+            lines.append(f"- {title} pays back against {against} in {months:g} months.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,443 @@
+"""The rule table: each refinement as data, with its effect on every option, reason and source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .answers import Answers
+from .framework import FAST_CHANGES, STABLE_CHANGES, latency_critical
+from .patterns import HIGH_VOLUME, PATTERNS_BY_ID, SMALL_CORPUS
+
+__all__ = [
+    "FEW_EXAMPLES",
+    "LARGE_CORPUS",
+    "LOW_VOLUME",
+    "MIN_EXAMPLES",
+    "OPTIONS",
+    "OPTION_TITLES",
+    "RULES",
+    "SOURCES",
+    "VERY_HIGH_VOLUME",
+    "Rule",
+]
+
+# Display order of the options; also the order that breaks a tie in score.
+OPTIONS: tuple[str, ...] = ("prompt-engineering", "rag", "fine-tuning", "hybrid")
+OPTION_TITLES: dict[str, str] = {
+    "prompt-engineering": "Prompt engineering",
+    "rag": "Retrieval-augmented generation (RAG)",
+    "fine-tuning": "Fine-tuning",
+    "hybrid": "Hybrid: a fine-tuned model with retrieval",
+}
+
+MIN_EXAMPLES = 50
+FEW_EXAMPLES = 300
+MANY_EXAMPLES = 1000
+LOW_VOLUME = 100
+VERY_HIGH_VOLUME = 10_000
+LARGE_CORPUS = 200_000
+
+SOURCES: dict[str, str] = {
+    "article": "Source article: the four questions and the six patterns",
+    "article-default": "Source article: RAG as the default when no question applies",
+    "openai-examples": (
+        "OpenAI fine-tuning guide: clear gains usually show from 50 to 100 training examples "
+        "(platform.openai.com/docs/guides/fine-tuning)"
+    ),
+    "caching": (
+        "Prompt caching guides of OpenAI and Anthropic: a repeated prompt prefix is billed at a "
+        "discount and starts faster"
+    ),
+    "access": (
+        "Retrieval vendors' security guidance (for example Azure AI Search security trimming): "
+        "rights and citations are applied to documents fetched per query"
+    ),
+    "memorisation": (
+        "Carlini et al., Extracting Training Data from Large Language Models (USENIX Security "
+        "2021): models can repeat rare training text verbatim"
+    ),
+    "pricing": "Provider price lists: input tokens are billed on every call",
+}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Rule:
+    """One rule: when it applies, how it moves each option's score, and why."""
+
+    id: str
+    title: str
+    when: str
+    applies: Callable[[Answers], bool]
+    effects: tuple[tuple[str, float], ...] = ()
+    excludes: tuple[str, ...] = ()
+    # Multiplies the confidence when the recommendation is one of confidence_for.
+    confidence: float = 1.0
+    confidence_for: tuple[str, ...] = ()
+    reason: str
+    source: str
+    caveat: str = ""
+    # The caveat is shown only when the recommendation is one of these (all when empty).
+    caveat_for: tuple[str, ...] = ()
+    pattern: str = ""
+
+    def effect_text(self) -> str:
+        """The rule's effect in one phrase, such as "fine-tuning +2, rag -1.5"."""
+        parts = [f"{option} {delta:+g}" for option, delta in self.effects]
+        if self.excludes:
+            parts.append("rules out " + " and ".join(self.excludes))
+        if self.confidence != 1.0:
+            parts.append(f"confidence x{self.confidence:g} for " + " or ".join(self.confidence_for))
+        return ", ".join(parts)
+
+
+def _knows(a: Answers) -> bool:
+    return a.need != "behavior"
+
+
+def _pattern(pattern_id: str) -> Callable[[Answers], bool]:
+    return PATTERNS_BY_ID[pattern_id].predicate
+
+
+PE, RAG, FT, HY = OPTIONS
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        id="baseline",
+        title="Retrieval is the default",
+        when="always",
+        applies=lambda a: True,
+        effects=((RAG, 1), (PE, 0.5), (HY, -0.5)),
+        reason="Before any answer tips the balance, retrieval needs no training data and is "
+        "kept current by re-indexing; a hybrid carries the most moving parts.",
+        source=SOURCES["article-default"],
+    ),
+    Rule(
+        id="q1-knowledge",
+        title="The gap is knowledge",
+        when="`need` is `knowledge`",
+        applies=lambda a: a.need == "knowledge",
+        effects=((RAG, 2), (PE, 1), (FT, -1), (HY, -1)),
+        reason="Missing facts are best handed to the model at query time; training is a poor "
+        "way to store facts.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="q1-behavior",
+        title="The gap is behaviour",
+        when="`need` is `behavior`",
+        applies=lambda a: a.need == "behavior",
+        effects=((FT, 2), (PE, 1), (RAG, -1.5), (HY, -0.5)),
+        reason="A way of answering is learned from examples; fetching documents does not change "
+        "how the model writes.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="q1-both",
+        title="The gap is knowledge and behaviour",
+        when="`need` is `both`",
+        applies=lambda a: a.need == "both",
+        effects=((HY, 2.5), (FT, 1.5), (RAG, 0.5), (PE, 0.5)),
+        reason="Behaviour can be trained while facts still arrive through retrieval: the two "
+        "combine in a hybrid.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="q2-stable",
+        title="The knowledge is stable",
+        when="`corpus_change` is `quarterly`, `yearly` or `static`",
+        applies=lambda a: a.corpus_change in STABLE_CHANGES,
+        effects=((FT, 1.5), (HY, 0.5)),
+        reason="Stable material is trained once and stays right, so the training cost is spread "
+        "over a long time.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="knowledge-moves",
+        title="The knowledge moves",
+        when="`need` is `knowledge` or `both` and `corpus_change` is `monthly` or faster",
+        applies=lambda a: _knows(a) and a.corpus_change not in STABLE_CHANGES,
+        effects=((FT, -1.5),),
+        reason="Facts in the weights go stale between training runs; every change means another "
+        "run and another evaluation.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="knowledge-fast",
+        title="The knowledge moves faster than retraining",
+        when="`need` is `knowledge` or `both` and `corpus_change` is `weekly` or faster",
+        applies=lambda a: _knows(a) and a.corpus_change in FAST_CHANGES,
+        effects=((FT, -2.5), (RAG, 1), (HY, 0.5)),
+        reason="A training cycle takes days to weeks, so knowledge that changes this often can "
+        "only be kept current in an index.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="both-moving",
+        title="Behaviour on top of moving knowledge",
+        when="`need` is `both` and `corpus_change` is `monthly` or faster",
+        applies=lambda a: a.need == "both" and a.corpus_change not in STABLE_CHANGES,
+        effects=((HY, 1.5),),
+        reason="Train the behaviour and retrieve the facts: the hybrid keeps each part where it "
+        "changes at its own pace.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="critical-latency",
+        title="Retrieval takes a material share of the latency budget",
+        when="`latency_budget_ms` is set and `retrieval_overhead_ms` is at least 25% of it",
+        applies=latency_critical,
+        effects=((FT, 2), (PE, 0.5), (RAG, -1.5), (HY, -1.5)),
+        reason="Embedding the query, searching and re-ranking happen before the first token; "
+        "a model without that step answers sooner and more predictably.",
+        source=SOURCES["article"],
+        caveat="If the knowledge must stay fresh, measure a lean retrieval path (about 30 ms) "
+        "before giving up on retrieval.",
+        caveat_for=(RAG, HY),
+        pattern="critical-latency",
+    ),
+    Rule(
+        id="no-persistent-index",
+        title="No persistent index allowed",
+        when="`sensitive_data` is `no-persistent-index`",
+        applies=lambda a: a.sensitive_data == "no-persistent-index",
+        effects=((FT, 1.5), (PE, 1)),
+        excludes=(RAG,),
+        reason="Without a standing index there is nothing to search; fresh material has to be "
+        "sent with each request, while a stable behaviour task can be trained in a controlled "
+        "environment.",
+        source=SOURCES["article"],
+        caveat="Train on de-identified data and test for memorisation: a model can repeat rare "
+        "training text word for word.",
+        caveat_for=(FT, HY),
+        pattern="sensitive-data",
+    ),
+    Rule(
+        id="citations",
+        title="Answers must cite sources",
+        when="`citations_required` is true",
+        applies=lambda a: a.citations_required,
+        effects=((RAG, 2), (HY, 2), (FT, -2), (PE, -1)),
+        reason="A citation points at a document fetched for this answer; weights cannot say "
+        "where a fact came from.",
+        source=SOURCES["access"],
+    ),
+    Rule(
+        id="per-user-access",
+        title="Readers see only what they are entitled to",
+        when="`per_user_access` is true",
+        applies=lambda a: a.per_user_access,
+        effects=((RAG, 2), (HY, 2), (FT, -2), (PE, -1)),
+        reason="Access rights are checked when documents are fetched for a reader; whatever is "
+        "trained into weights is visible to every user.",
+        source=SOURCES["access"],
+    ),
+    Rule(
+        id="too-few-examples",
+        title="Too few examples to train on",
+        when=f"`labeled_examples` is below {MIN_EXAMPLES}",
+        applies=lambda a: a.labeled_examples < MIN_EXAMPLES,
+        excludes=(FT, HY),
+        reason="Training needs reviewed examples; with fewer than about 50 the gain is unreliable, "
+        "so start with prompt engineering and collect examples as you go.",
+        source=SOURCES["openai-examples"],
+    ),
+    Rule(
+        id="few-hundred-examples",
+        title="Only a few hundred examples",
+        when=f"`labeled_examples` is from {MIN_EXAMPLES} to {FEW_EXAMPLES - 1}",
+        applies=lambda a: MIN_EXAMPLES <= a.labeled_examples < FEW_EXAMPLES,
+        confidence=0.8,
+        confidence_for=(FT, HY),
+        reason="A small training set can work, but the result is less certain; keep a held-out "
+        "set to compare against the prompted baseline.",
+        source=SOURCES["openai-examples"],
+        caveat="With only a few hundred examples, compare the fine-tuned model against a "
+        "well-prompted base model on held-out cases before switching.",
+        caveat_for=(FT, HY),
+    ),
+    Rule(
+        id="many-examples",
+        title="A large set of examples",
+        when=f"`labeled_examples` is at least {MANY_EXAMPLES:,}",
+        applies=lambda a: a.labeled_examples >= MANY_EXAMPLES,
+        effects=((FT, 0.5), (HY, 0.5)),
+        reason="A thousand or more reviewed examples covers edge cases that a prompt can only "
+        "hint at.",
+        source=SOURCES["openai-examples"],
+    ),
+    Rule(
+        id="no-fine-tuning-route",
+        title="No way to fine-tune",
+        when="`can_fine_tune` is false",
+        applies=lambda a: not a.can_fine_tune,
+        excludes=(FT, HY),
+        reason="Without a hosted fine-tuning service or own GPUs, training is not an option.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="low-volume",
+        title="Low volume",
+        when=f"`calls_per_day` is below {LOW_VOLUME}",
+        applies=lambda a: a.calls_per_day < LOW_VOLUME,
+        effects=((FT, -1.5), (HY, -1.5)),
+        reason="Dataset work and training are fixed costs; at a few dozen calls a day the "
+        "per-call savings never repay them.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="volume-thousands",
+        title="Thousands of calls a day",
+        when=f"`calls_per_day` is at least {HIGH_VOLUME:,}",
+        applies=lambda a: a.calls_per_day >= HIGH_VOLUME,
+        effects=((FT, 0.5), (HY, 0.5)),
+        reason="At this volume a shorter prompt on every call adds up to savings that can repay "
+        "the training within months.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="volume-tens-of-thousands",
+        title="Tens of thousands of calls a day",
+        when=f"`calls_per_day` is at least {VERY_HIGH_VOLUME:,}",
+        applies=lambda a: a.calls_per_day >= VERY_HIGH_VOLUME,
+        effects=((FT, 0.5), (HY, 0.5), (PE, -0.5)),
+        reason="Long instructions repeated on every call become a large line on the invoice.",
+        source=SOURCES["pricing"],
+    ),
+    Rule(
+        id="small-corpus-low-volume",
+        title="Small knowledge at low volume",
+        when=(
+            f"`need` is `knowledge` or `both`, `corpus_tokens` is at most {SMALL_CORPUS:,} and "
+            f"`calls_per_day` is below {HIGH_VOLUME:,}"
+        ),
+        applies=lambda a: (
+            _knows(a)
+            and a.corpus_tokens is not None
+            and a.corpus_tokens <= SMALL_CORPUS
+            and a.calls_per_day < HIGH_VOLUME
+        ),
+        effects=((PE, 2.5), (RAG, -1)),
+        reason="Material this small can ride in the prompt itself; with prompt caching that is "
+        "cheaper to build and run than an ingestion and search pipeline.",
+        source=SOURCES["caching"],
+    ),
+    Rule(
+        id="small-corpus-high-volume",
+        title="Small knowledge at very high volume",
+        when=(
+            f"`need` is `knowledge` or `both`, `corpus_tokens` is at most {SMALL_CORPUS:,} and "
+            f"`calls_per_day` is at least {VERY_HIGH_VOLUME:,}"
+        ),
+        applies=lambda a: (
+            _knows(a)
+            and a.corpus_tokens is not None
+            and a.corpus_tokens <= SMALL_CORPUS
+            and a.calls_per_day >= VERY_HIGH_VOLUME
+        ),
+        effects=((PE, -1),),
+        reason="Sending the whole corpus with every call costs tokens and prefill time even when "
+        "cached.",
+        source=SOURCES["caching"],
+    ),
+    Rule(
+        id="large-corpus",
+        title="Knowledge too large for a prompt",
+        when=(
+            f"`need` is `knowledge` or `both` and `corpus_tokens` is unknown or above "
+            f"{LARGE_CORPUS:,}"
+        ),
+        applies=lambda a: _knows(a) and (a.corpus_tokens is None or a.corpus_tokens > LARGE_CORPUS),
+        effects=((PE, -1.5),),
+        reason="Only a slice of a large collection fits in a prompt; something has to choose the "
+        "slice, which is what retrieval does.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="house-style",
+        title="A describable house style",
+        when="`tone` is `house-style`",
+        applies=lambda a: a.tone == "house-style",
+        effects=((PE, 0.5), (FT, 0.5)),
+        reason="A style guide that fits in a paragraph can be followed from instructions; "
+        "training makes it steadier.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="proprietary-voice",
+        title="A proprietary voice",
+        when="`tone` is `proprietary`",
+        applies=lambda a: a.tone == "proprietary",
+        effects=((FT, 1), (HY, 0.5), (PE, -0.5)),
+        reason="A distinctive voice is learned from approved texts far more reliably than from a "
+        "description of it.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="proprietary-tone",
+        title="Pattern: proprietary tone at scale",
+        when=f"`tone` is `proprietary` and `calls_per_day` is at least {HIGH_VOLUME:,}",
+        applies=_pattern("proprietary-tone"),
+        effects=((FT, 1.5), (HY, 1)),
+        reason="At volume, reviewers cannot keep correcting drift in a prompted voice; a trained "
+        "voice is the default on every call.",
+        source=SOURCES["article"],
+        pattern="proprietary-tone",
+    ),
+    Rule(
+        id="specialized-terms",
+        title="Specialised vocabulary",
+        when="`terminology` is `specialized`",
+        applies=lambda a: a.terminology == "specialized",
+        effects=((FT, 0.5), (HY, 0.5)),
+        reason="Public professional vocabulary is mostly known to base models; training sharpens "
+        "its use a little.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="closed-terminology",
+        title="Pattern: closed terminology",
+        when="`terminology` is `closed`",
+        applies=_pattern("closed-terminology"),
+        effects=((FT, 2), (HY, 1.5), (PE, -1)),
+        reason="Internal codes the base model never read need long glossaries in every prompt; "
+        "training teaches their meaning once.",
+        source=SOURCES["article"],
+        pattern="closed-terminology",
+    ),
+    Rule(
+        id="strict-consistency",
+        title="Strict consistency",
+        when="`consistency` is `strict`",
+        applies=lambda a: a.consistency == "strict",
+        effects=((FT, 0.5), (HY, 0.5), (PE, -0.5)),
+        reason="Identical inputs should give answers of identical form; a long prompt leaves "
+        "more room for variation.",
+        source=SOURCES["article"],
+    ),
+    Rule(
+        id="consistency-at-scale",
+        title="Pattern: consistency at scale",
+        when=f"`consistency` is `strict` and `calls_per_day` is at least {HIGH_VOLUME:,}",
+        applies=_pattern("consistency-at-scale"),
+        effects=((FT, 1.5), (HY, 1), (PE, -1)),
+        reason="Small differences in phrasing or context order multiply across thousands of "
+        "calls; a trained behaviour with a short prompt varies less.",
+        source=SOURCES["article"],
+        pattern="consistency-at-scale",
+    ),
+    Rule(
+        id="narrow-domain",
+        title="Pattern: narrow high-frequency task",
+        when=(
+            "a classification or extraction task, or questions over a small corpus, at "
+            f"{HIGH_VOLUME:,} or more calls a day with knowledge that changes monthly or slower"
+        ),
+        applies=_pattern("narrow-domain"),
+        effects=((FT, 2), (RAG, -1)),
+        reason="A small, fixed task space is learned precisely; no search step is needed to pick "
+        "a label or fill a field.",
+        source=SOURCES["article"],
+        pattern="narrow-domain",
+    ),
+)
