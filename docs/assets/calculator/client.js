@@ -1,0 +1,74 @@
+// The page's side of the worker protocol (see worker.js): one worker per window, one `ready`
+// promise, every request an id, every reply settled exactly once. Instant navigation keeps the
+// window, so a revisited calculator finds the engine already running.
+
+export const STEPS = ["download", "start", "engine"];
+
+export class EngineClient {
+  constructor(workerURL, config) {
+    this.nextId = 1;
+    this.pending = new Map();
+    this.listeners = new Set();
+    this.status = Object.fromEntries(STEPS.map((step) => [step, "pending"]));
+    this.failure = null;
+    this.worker = new Worker(workerURL, { type: "module" });
+    this.worker.addEventListener("message", (event) => this.receive(event.data));
+    // A worker script that cannot load (blocked, wrong type, refused by a policy) only says so here.
+    this.worker.addEventListener("error", (event) => {
+      event.preventDefault?.();
+      this.fail({ step: "download", message: "the calculator's worker script did not load" });
+    });
+    this.ready = this.request("init", config);
+    this.ready.then(
+      () => this.emit(),
+      (error) => this.fail(error),
+    );
+  }
+
+  request(type, payload) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, type, payload });
+    });
+  }
+
+  receive(message) {
+    if (message?.type === "progress") {
+      this.status[message.step] = message.status;
+      this.emit();
+      return;
+    }
+    const entry = this.pending.get(message?.id);
+    if (!entry) return;
+    this.pending.delete(message.id);
+    if ("error" in message) entry.reject(message.error);
+    else entry.resolve(message.result);
+  }
+
+  fail(error) {
+    if (this.failure) return;
+    this.failure = { step: error?.step ?? "start", message: String(error?.message ?? error) };
+    if (this.status[this.failure.step] !== "done") this.status[this.failure.step] = "failed";
+    for (const { reject } of this.pending.values()) reject(this.failure);
+    this.pending.clear();
+    this.emit();
+  }
+
+  get isReady() {
+    return STEPS.every((step) => this.status[step] === "done") && !this.failure;
+  }
+
+  // Listeners are told about every change of progress; they return false to stop listening
+  // (their page has been navigated away from).
+  subscribe(listener) {
+    this.listeners.add(listener);
+    listener(this);
+  }
+
+  emit() {
+    for (const listener of [...this.listeners]) {
+      if (listener(this) === false) this.listeners.delete(listener);
+    }
+  }
+}

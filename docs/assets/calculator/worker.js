@@ -1,0 +1,132 @@
+// The calculator's engine, off the main thread: Pyodide (same origin) and the zipped `calculator`
+// package. Message protocol, every request answered exactly once:
+//
+//   page → worker  {id, type: "init", payload: {indexURL, engineURL}}
+//                  {id, type: "compute" | "adr" | "markdown", payload}   (see calculator/webapi.py)
+//   worker → page  {id, result}  or  {id, error: {step, message}}
+//                  {type: "progress", step, status}   (no id: an event, not a reply)
+//
+// Steps, in order: "download" (Pyodide's files), "start" (the Python runtime), "engine" (the
+// calculator package). An error names its step and a one-line reason fit to show a reader;
+// Python tracebacks go to the console only.
+
+const STEPS = ["download", "start", "engine"];
+let ready = null;
+let api = null;
+
+class StartError extends Error {
+  constructor(step, message) {
+    super(message);
+    this.step = step;
+  }
+}
+
+function progress(step, status) {
+  self.postMessage({ type: "progress", step, status });
+}
+
+// Pyodide fetches its own files; watching those fetches lets the page tell a blocked or
+// mis-served file from a slow one, instead of waiting for a runtime that will never start.
+function watchDownloads(indexURL) {
+  const originalFetch = self.fetch.bind(self);
+  self.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const response = await originalFetch(input, init);
+    if (url.startsWith(indexURL) && !response.ok) {
+      const name = url.slice(indexURL.length);
+      const reason = new StartError("download", `${name} answered HTTP ${response.status}`);
+      failStart(reason);
+    }
+    return response;
+  };
+}
+
+let failStart = () => {};
+
+async function start({ indexURL, engineURL }) {
+  progress("download", "active");
+  watchDownloads(indexURL);
+  const engine = fetch(engineURL).then((response) => {
+    if (!response.ok) {
+      throw new StartError("engine", `the engine archive answered HTTP ${response.status}`);
+    }
+    return response.arrayBuffer();
+  });
+  engine.catch(() => {}); // reported when awaited below
+  let loadPyodide;
+  try {
+    ({ loadPyodide } = await import(indexURL + "pyodide.mjs"));
+  } catch (error) {
+    throw new StartError("download", `pyodide.mjs did not load (${firstLine(error)})`);
+  }
+  progress("download", "done");
+  progress("start", "active");
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: (text) => console.warn(text) });
+  } catch (error) {
+    throw new StartError("start", `the Python runtime did not start (${firstLine(error)})`);
+  }
+  progress("start", "done");
+  progress("engine", "active");
+  const archive = await engine;
+  try {
+    pyodide.unpackArchive(archive, "zip", { extractDir: "/engine" });
+    pyodide.runPython("import sys; sys.path.insert(0, '/engine')");
+    const webapi = pyodide.pyimport("calculator.webapi");
+    api = webapi.handle;
+  } catch (error) {
+    console.error("calculator: the engine did not load", error);
+    throw new StartError("engine", "the calculator engine did not load");
+  }
+  progress("engine", "done");
+  return { steps: STEPS, python: pyodide.version };
+}
+
+// A reason fit for a reader: the first line of a JavaScript error, never a Python traceback.
+function firstLine(error) {
+  const text = String(error?.message ?? error).split("\n")[0].slice(0, 200);
+  return /Traceback|File "/.test(text) ? "see the browser console" : text;
+}
+
+function init(payload) {
+  if (!ready) {
+    ready = new Promise((resolve, reject) => {
+      failStart = reject;
+      start(payload).then(resolve, reject);
+    });
+  }
+  return ready;
+}
+
+async function answer(type, payload) {
+  if (type === "init") return init(payload);
+  await ready;
+  try {
+    return JSON.parse(api(JSON.stringify({ type, payload })));
+  } catch (error) {
+    console.error("calculator: the engine failed on a request", type, payload, error);
+    throw new StartError("compute", "the engine could not compute this answer");
+  }
+}
+
+self.addEventListener("message", async (event) => {
+  const { id, type, payload } = event.data ?? {};
+  try {
+    const result = await answer(type, payload);
+    self.postMessage({ id, result });
+  } catch (error) {
+    const step = error instanceof StartError ? error.step : "start";
+    if (step !== "compute") progress(step, "failed");
+    const message = error instanceof StartError ? error.message : firstLine(error);
+    self.postMessage({ id, error: { step, message } });
+  }
+});
+
+// Anything that escapes (an abort inside the runtime) still ends the start with a reason.
+self.addEventListener("unhandledrejection", (event) => {
+  failStart(new StartError("start", `the Python runtime stopped (${firstLine(event.reason)})`));
+});
+self.addEventListener("error", (event) => {
+  failStart(new StartError("start", `the Python runtime stopped (${firstLine(event.message)})`));
+});

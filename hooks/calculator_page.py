@@ -1,0 +1,245 @@
+"""Build the calculator page: its form from the engine's schema, its answer computed with CPython.
+
+``docs/calculator.md`` carries two marker lines. The form marker becomes one control per engine
+field, named after it, with label, help and unit, grouped by the four framework questions and
+then the details (the economics in a collapsed block). The result marker becomes the progress
+steps, the action buttons and the result region, holding the answer for the default answers, so
+a reader sees a real answer before any script has run. The result is rendered from the same tree
+(``calculator.webapi.view``) that the browser builds after each change.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+__all__ = ["FORM_MARKER", "RESULT_MARKER", "form_html", "result_html", "tree_html"]
+
+PAGE = "calculator.md"
+FORM_MARKER = "<!-- calculator:form -->"
+RESULT_MARKER = "<!-- calculator:result -->"
+ENGINE_PREFIX = "assets/calculator/engine-"
+PYODIDE_LOADER = "/pyodide.mjs"
+# Where the page's scripts live; the form's asset paths are relative to it (see app.js).
+SCRIPTS_DIR = "assets/calculator/"
+STEPS = (
+    ("download", "Download the Python runtime"),
+    ("start", "Start Python"),
+    ("engine", "Load the calculator engine"),
+)
+
+
+def _attrs(attributes: Mapping[str, str | None]) -> str:
+    """Attributes as HTML; None leaves one out, an empty string writes a bare attribute."""
+    parts = []
+    for name, value in attributes.items():
+        if value is None:
+            continue
+        parts.append(f" {name}" if value == "" else f' {name}="{html.escape(value)}"')
+    return "".join(parts)
+
+
+def tree_html(node: Any) -> str:
+    """The result tree as HTML: text escaped, attributes quoted (the browser uses DOM calls)."""
+    if isinstance(node, str):
+        return html.escape(node, quote=False)
+    tag, attributes, children = node
+    inner = "".join(tree_html(child) for child in children)
+    return f"<{tag}{_attrs(attributes)}>{inner}</{tag}>"
+
+
+def _kinds(prop: Mapping[str, Any]) -> set[str]:
+    kind = prop.get("type", "string")
+    return set(kind) if isinstance(kind, list) else {str(kind)}
+
+
+def _text(value: object) -> str:
+    from calculator.webapi import query_text
+
+    return query_text(value)
+
+
+def _options(prop: Mapping[str, Any]) -> str:
+    """One option per choice, its help after a dash so that the closed list explains itself."""
+    help_for: Mapping[str, str] = prop.get("x-choice-help") or {}
+    options = []
+    for choice in prop["enum"]:
+        selected = "" if choice == prop.get("default") else None
+        text = choice + (f" \N{EN DASH} {help_for[choice]}" if help_for.get(choice) else "")
+        options.append(
+            f"<option{_attrs({'value': choice, 'selected': selected})}>{html.escape(text)}</option>"
+        )
+    return "".join(options)
+
+
+def _field(name: str, prop: Mapping[str, Any]) -> str:
+    ident = f"calc-{name}"
+    kinds = _kinds(prop)
+    unit = str(prop.get("x-unit") or "")
+    described = " ".join([f"{ident}-help", *([f"{ident}-unit"] if unit else [])])
+    label = html.escape(str(prop["x-label"]))
+    common = {"id": ident, "name": name, "aria-describedby": described}
+    if "boolean" in kinds:
+        checked = "" if prop.get("default") is True else None
+        box = {**common, "type": "checkbox", "value": "true", "checked": checked}
+        control = f"<input{_attrs(box)}>"
+        head = f'<span class="calc-check">{control}<label for="{ident}">{label}</label></span>'
+    else:
+        if "enum" in prop:
+            control = f"<select{_attrs(common)}>{_options(prop)}</select>"
+        else:
+            minimum = prop.get("minimum", prop.get("exclusiveMinimum"))
+            numeric = {
+                **common,
+                "type": "number",
+                "inputmode": "numeric" if "integer" in kinds else "decimal",
+                "step": "1" if "integer" in kinds else "any",
+                "min": None if minimum is None else _text(minimum),
+                "max": None if prop.get("maximum") is None else _text(prop["maximum"]),
+                "value": _text(prop.get("default")),
+                "placeholder": prop.get("x-null-means") or None,
+            }
+            control = f"<input{_attrs(numeric)}>"
+        unit_html = f'<span class="calc-unit" id="{ident}-unit">{html.escape(unit)}</span>'
+        head = (
+            f'<label for="{ident}">{label}</label>'
+            f'<span class="calc-input">{control}{unit_html if unit else ""}</span>'
+        )
+    return (
+        f'<div class="calc-field calc-field--{"check" if "boolean" in kinds else "value"}">'
+        f"{head}"
+        f'<p class="calc-help" id="{ident}-help">{html.escape(str(prop["x-help"]))}</p>'
+        f'<p class="calc-error" id="{ident}-error" hidden></p>'
+        "</div>"
+    )
+
+
+def form_html(schema: Mapping[str, Any], *, pyodide: str, engine: str) -> str:
+    """The form, one fieldset a group in the schema's order; economics collapsed."""
+    properties: Mapping[str, Any] = schema["properties"]
+    groups = []
+    for group in schema["x-groups"]:
+        fields = "".join(_field(n, p) for n, p in properties.items() if p["x-group"] == group["id"])
+        if not fields:
+            continue
+        title, help_text = html.escape(group["title"]), html.escape(group["help"])
+        fieldset = (
+            f'<fieldset class="calc-group" id="calc-group-{group["id"]}">'
+            f"<legend>{title}</legend><p class=\"calc-group__help\">{help_text}</p>{fields}"
+            "</fieldset>"
+        )
+        if group["id"] == "economics":
+            fieldset = (
+                f'<details class="calc-details"><summary>{title}</summary>{fieldset}</details>'
+            )
+        groups.append(fieldset)
+    form = {
+        "id": "calc-form",
+        "class": "calc-form",
+        "aria-label": "Your answers",
+        "data-pyodide": pyodide,
+        "data-engine": engine,
+    }
+    return f"<form{_attrs(form)}>{''.join(groups)}</form>"
+
+
+def result_html(computed: Mapping[str, Any]) -> str:
+    """Progress steps, actions and the result region holding the pre-rendered answer."""
+    steps = "".join(
+        f'<li data-step="{step}" data-status="pending">{html.escape(name)}: '
+        '<span class="calc-step__status">waiting</span></li>'
+        for step, name in STEPS
+    )
+    progress = (
+        '<div class="calc-progress" id="calc-progress" role="status" hidden>'
+        f"<p>Starting the calculator in your browser.</p><ol>{steps}</ol></div>"
+    )
+    buttons = (
+        ("copy-link", "Copy link"),
+        ("copy-adr", "Copy as ADR"),
+        ("download-md", "Download .md"),
+    )
+    actions = (
+        '<div class="calc-actions" data-print="hide" hidden>'
+        + "".join(f'<button type="button" class="md-button" data-action="{action}">{label}</button>'
+                  for action, label in buttons)
+        + '<p class="calc-action-status" id="calc-action-status" role="status"></p></div>'
+    )
+    failure = (
+        '<div class="calc-failure admonition warning" id="calc-failure" hidden>'
+        '<p class="admonition-title">The calculator could not start</p>'
+        '<p>What went wrong: <span id="calc-failure-detail">its scripts did not load.</span></p>'
+        "<p>Likely causes, for whoever runs this site:</p><ul>"
+        "<li>the server sends <code>.wasm</code> files with a type other than "
+        "<code>application/wasm</code>;</li>"
+        "<li>a proxy, firewall or browser extension blocks a file under "
+        "<code>assets/pyodide/</code> or <code>assets/calculator/</code>;</li>"
+        "<li>a Content Security Policy whose <code>script-src</code> lacks "
+        "<code>'wasm-unsafe-eval'</code>;</li>"
+        "<li>a slow network: the Python runtime is about 13 MB.</li></ul>"
+        '<p>The guidance on this site is unaffected, and so is the answer below: it was computed '
+        "for the default answers when the site was built. "
+        '<a href="../serving/">Serving the site on a portal</a> lists what the server needs.</p>'
+        "</div>"
+    )
+    state = {
+        "id": "calc-result",
+        "class": "calc-result",
+        "data-state": "prerendered",
+        "data-recommendation": str(computed["recommendation"]),
+        "data-patterns": " ".join(computed["patterns"]),
+        "aria-live": "polite",
+        # The heading above the marker in calculator.md.
+        "aria-labelledby": "answer",
+    }
+    return (
+        f"{progress}{actions}<section{_attrs(state)}>"
+        f"{failure}"
+        '<p class="calc-note" id="calc-note">Computed for the default answers when this site was '
+        "built; it updates in your browser as you change the answers.</p>"
+        f"{tree_html(computed['view'])}</section>"
+    )
+
+
+def _asset(files: Iterable[Any], test: str, where: str) -> str:
+    found = sorted(f.src_uri for f in files if f.src_uri.startswith(test))
+    if not found:
+        raise PluginError(f"calculator page: no {where} in the site; is hooks/pyodide_assets.py "
+                          "listed before hooks/calculator_page.py in mkdocs.yml?")
+    return found[-1]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = str(Path(config.config_file_path).parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    return config
+
+
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri != PAGE:
+        return html_text
+    for marker in (FORM_MARKER, RESULT_MARKER):
+        if html_text.count(marker) != 1:
+            raise PluginError(f"{PAGE}: expected the marker {marker} once; "
+                              f"got {html_text.count(marker)}")
+    from calculator import input_schema
+    from calculator.webapi import compute
+
+    engine = _asset(files, ENGINE_PREFIX, "engine archive")
+    loader = _asset((f for f in files if f.src_uri.endswith(PYODIDE_LOADER)), "assets/pyodide/",
+                    "Pyodide")
+    pyodide = "../" + loader.removesuffix(PYODIDE_LOADER).removeprefix("assets/") + "/"
+    form = form_html(input_schema(), pyodide=pyodide, engine=engine.removeprefix(SCRIPTS_DIR))
+    result = result_html(compute({}))
+    return html_text.replace(FORM_MARKER, form).replace(RESULT_MARKER, result)
