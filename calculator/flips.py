@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
+from typing import cast
 
 from .answers import Answers
 from .fields import FIELDS, Field
-from .scoring import decide
+from .rules import OPTIONS, RULES
+from .scoring import COMPILED, CompiledRule, pick
 
 __all__ = ["candidates", "find_flips"]
 
 _FLIP_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f.flips)
+_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+# For each field, the rules whose condition reads it: only these can change with it.
+_READER_INDEX: dict[str, frozenset[int]] = {
+    f.name: frozenset(i for i, rule in enumerate(RULES) if f.name in rule.reads) for f in FIELDS
+}
+_READERS: dict[str, tuple[CompiledRule, ...]] = {
+    name: tuple(COMPILED[i] for i in sorted(index)) for name, index in _READER_INDEX.items()
+}
+
+
+class _Draft:
+    """A mutable copy of the answers, so that trying a value costs one attribute assignment."""
+
+    __slots__ = _NAMES
+
+    def __init__(self, a: Answers) -> None:
+        for name in _NAMES:
+            setattr(self, name, getattr(a, name))
 
 
 def candidates(field: Field) -> tuple[object, ...]:
@@ -33,33 +51,59 @@ def _position(ladder: tuple[object, ...], value: object) -> float:
     return (below[-1] if below else -1) + 0.5
 
 
-def _with(a: Answers, name: str, value: object) -> Answers:
-    changes: dict[str, Any] = {name: value}
-    return replace(a, **changes)
+def _order(field: Field, current: object) -> list[list[object]]:
+    """Candidate values in the order they are tried: each side nearest first, or all of them."""
+    ladder = candidates(field)
+    if not field.ordered:
+        return [[v] for v in ladder if v != current]
+    here = _position(ladder, current)
+    down = [ladder[i] for i in range(len(ladder)) if i < here][::-1]
+    up = [ladder[i] for i in range(len(ladder)) if i > here]
+    return [down, up]
 
 
 def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
-    """For each field, the nearest values on either side that change the recommendation."""
+    """For each field, the nearest values on either side that change the recommendation.
+
+    Rules that do not read a field keep their verdict when only that field changes, so their
+    points are summed once and only the field's readers are re-tested for each candidate.
+    """
+    applied = [applies(a) for applies, _, _ in COMPILED]
+    total = [0.0] * len(OPTIONS)
+    for hit, (_, deltas, _) in zip(applied, COMPILED, strict=True):
+        if hit:
+            for i, d in enumerate(deltas):
+                total[i] += d
+    draft = _Draft(a)
+    view = cast(Answers, draft)
     flips: list[dict[str, object]] = []
     for field in _FLIP_FIELDS:
-        current = getattr(a, field.name)
-        ladder = candidates(field)
-        if not field.ordered:
-            for value in ladder:
-                if value == current:
-                    continue
-                new = decide(_with(a, field.name, value))
+        name = field.name
+        readers = _READERS[name]
+        reader_index = _READER_INDEX[name]
+        rest = list(total)
+        rest_mask = 0
+        for k, (hit, (_, deltas, m)) in enumerate(zip(applied, COMPILED, strict=True)):
+            if hit and k in reader_index:
+                # Deltas are multiples of a half, so subtracting them back is exact.
+                for i, d in enumerate(deltas):
+                    rest[i] -= d
+            elif hit:
+                rest_mask |= m
+        current = getattr(a, name)
+        for side in _order(field, current):
+            for value in side:
+                setattr(draft, name, value)
+                raw = list(rest)
+                mask = rest_mask
+                for applies, deltas, m in readers:
+                    if applies(view):
+                        for i, d in enumerate(deltas):
+                            raw[i] += d
+                        mask |= m
+                new = pick(raw, mask)
                 if new != recommendation:
-                    flips.append({"field": field.name, "value": value, "recommendation": new})
-            continue
-        here = _position(ladder, current)
-        downward = [i for i in range(len(ladder)) if i < here][::-1]
-        upward = [i for i in range(len(ladder)) if i > here]
-        for side in (downward, upward):
-            for i in side:
-                value = ladder[i]
-                new = decide(_with(a, field.name, value))
-                if new != recommendation:
-                    flips.append({"field": field.name, "value": value, "recommendation": new})
+                    flips.append({"field": name, "value": value, "recommendation": new})
                     break
+        setattr(draft, name, current)
     return flips

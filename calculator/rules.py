@@ -69,6 +69,8 @@ class Rule:
     title: str
     when: str
     applies: Callable[[Answers], bool]
+    # Every field `applies` may look at; flips re-test only the rules that read the changed field.
+    reads: tuple[str, ...]
     effects: tuple[tuple[str, float], ...] = ()
     excludes: tuple[str, ...] = ()
     # Multiplies the confidence when the recommendation is one of confidence_for.
@@ -99,6 +101,10 @@ def _pattern(pattern_id: str) -> Callable[[Answers], bool]:
     return PATTERNS_BY_ID[pattern_id].predicate
 
 
+def _reads(pattern_id: str) -> tuple[str, ...]:
+    return PATTERNS_BY_ID[pattern_id].trigger_fields
+
+
 PE, RAG, FT, HY = OPTIONS
 
 RULES: tuple[Rule, ...] = (
@@ -107,6 +113,7 @@ RULES: tuple[Rule, ...] = (
         title="Retrieval is the default",
         when="always",
         applies=lambda a: True,
+        reads=(),
         effects=((RAG, 1), (PE, 0.5), (HY, -0.5)),
         reason="Before any answer tips the balance, retrieval needs no training data and is "
         "kept current by re-indexing; a hybrid carries the most moving parts.",
@@ -117,6 +124,7 @@ RULES: tuple[Rule, ...] = (
         title="The gap is knowledge",
         when="`need` is `knowledge`",
         applies=lambda a: a.need == "knowledge",
+        reads=("need",),
         effects=((RAG, 2), (PE, 1), (FT, -1), (HY, -1)),
         reason="Missing facts are best handed to the model at query time; training is a poor "
         "way to store facts.",
@@ -127,6 +135,7 @@ RULES: tuple[Rule, ...] = (
         title="The gap is behaviour",
         when="`need` is `behavior`",
         applies=lambda a: a.need == "behavior",
+        reads=("need",),
         effects=((FT, 2), (PE, 1), (RAG, -1.5), (HY, -0.5)),
         reason="A way of answering is learned from examples; fetching documents does not change "
         "how the model writes.",
@@ -137,6 +146,7 @@ RULES: tuple[Rule, ...] = (
         title="The gap is knowledge and behaviour",
         when="`need` is `both`",
         applies=lambda a: a.need == "both",
+        reads=("need",),
         effects=((HY, 2.5), (FT, 1.5), (RAG, 0.5), (PE, 0.5)),
         reason="Behaviour can be trained while facts still arrive through retrieval: the two "
         "combine in a hybrid.",
@@ -147,6 +157,7 @@ RULES: tuple[Rule, ...] = (
         title="The knowledge is stable",
         when="`corpus_change` is `quarterly`, `yearly` or `static`",
         applies=lambda a: a.corpus_change in STABLE_CHANGES,
+        reads=("corpus_change",),
         effects=((FT, 1.5), (HY, 0.5)),
         reason="Stable material is trained once and stays right, so the training cost is spread "
         "over a long time.",
@@ -157,6 +168,7 @@ RULES: tuple[Rule, ...] = (
         title="The knowledge moves",
         when="`need` is `knowledge` or `both` and `corpus_change` is `monthly` or faster",
         applies=lambda a: _knows(a) and a.corpus_change not in STABLE_CHANGES,
+        reads=("need", "corpus_change"),
         effects=((FT, -1.5),),
         reason="Facts in the weights go stale between training runs; every change means another "
         "run and another evaluation.",
@@ -167,6 +179,7 @@ RULES: tuple[Rule, ...] = (
         title="The knowledge moves faster than retraining",
         when="`need` is `knowledge` or `both` and `corpus_change` is `weekly` or faster",
         applies=lambda a: _knows(a) and a.corpus_change in FAST_CHANGES,
+        reads=("need", "corpus_change"),
         effects=((FT, -2.5), (RAG, 1), (HY, 0.5)),
         reason="A training cycle takes days to weeks, so knowledge that changes this often can "
         "only be kept current in an index.",
@@ -177,6 +190,7 @@ RULES: tuple[Rule, ...] = (
         title="Behaviour on top of moving knowledge",
         when="`need` is `both` and `corpus_change` is `monthly` or faster",
         applies=lambda a: a.need == "both" and a.corpus_change not in STABLE_CHANGES,
+        reads=("need", "corpus_change"),
         effects=((HY, 1.5),),
         reason="Train the behaviour and retrieve the facts: the hybrid keeps each part where it "
         "changes at its own pace.",
@@ -187,6 +201,7 @@ RULES: tuple[Rule, ...] = (
         title="Retrieval takes a material share of the latency budget",
         when="`latency_budget_ms` is set and `retrieval_overhead_ms` is at least 25% of it",
         applies=latency_critical,
+        reads=("latency_budget_ms", "retrieval_overhead_ms"),
         effects=((FT, 2), (PE, 0.5), (RAG, -1.5), (HY, -1.5)),
         reason="Embedding the query, searching and re-ranking happen before the first token; "
         "a model without that step answers sooner and more predictably.",
@@ -201,6 +216,7 @@ RULES: tuple[Rule, ...] = (
         title="No persistent index allowed",
         when="`sensitive_data` is `no-persistent-index`",
         applies=lambda a: a.sensitive_data == "no-persistent-index",
+        reads=("sensitive_data",),
         effects=((FT, 1.5), (PE, 1)),
         excludes=(RAG,),
         reason="Without a standing index there is nothing to search; fresh material has to be "
@@ -217,6 +233,7 @@ RULES: tuple[Rule, ...] = (
         title="Answers must cite sources",
         when="`citations_required` is true",
         applies=lambda a: a.citations_required,
+        reads=("citations_required",),
         effects=((RAG, 2), (HY, 2), (FT, -2), (PE, -1)),
         reason="A citation points at a document fetched for this answer; weights cannot say "
         "where a fact came from.",
@@ -227,6 +244,7 @@ RULES: tuple[Rule, ...] = (
         title="Readers see only what they are entitled to",
         when="`per_user_access` is true",
         applies=lambda a: a.per_user_access,
+        reads=("per_user_access",),
         effects=((RAG, 2), (HY, 2), (FT, -2), (PE, -1)),
         reason="Access rights are checked when documents are fetched for a reader; whatever is "
         "trained into weights is visible to every user.",
@@ -237,6 +255,7 @@ RULES: tuple[Rule, ...] = (
         title="Too few examples to train on",
         when=f"`labeled_examples` is below {MIN_EXAMPLES}",
         applies=lambda a: a.labeled_examples < MIN_EXAMPLES,
+        reads=("labeled_examples",),
         excludes=(FT, HY),
         reason="Training needs reviewed examples; with fewer than about 50 the gain is unreliable, "
         "so start with prompt engineering and collect examples as you go.",
@@ -247,6 +266,7 @@ RULES: tuple[Rule, ...] = (
         title="Only a few hundred examples",
         when=f"`labeled_examples` is from {MIN_EXAMPLES} to {FEW_EXAMPLES - 1}",
         applies=lambda a: MIN_EXAMPLES <= a.labeled_examples < FEW_EXAMPLES,
+        reads=("labeled_examples",),
         confidence=0.8,
         confidence_for=(FT, HY),
         reason="A small training set can work, but the result is less certain; keep a held-out "
@@ -261,6 +281,7 @@ RULES: tuple[Rule, ...] = (
         title="A large set of examples",
         when=f"`labeled_examples` is at least {MANY_EXAMPLES:,}",
         applies=lambda a: a.labeled_examples >= MANY_EXAMPLES,
+        reads=("labeled_examples",),
         effects=((FT, 0.5), (HY, 0.5)),
         reason="A thousand or more reviewed examples covers edge cases that a prompt can only "
         "hint at.",
@@ -271,6 +292,7 @@ RULES: tuple[Rule, ...] = (
         title="No way to fine-tune",
         when="`can_fine_tune` is false",
         applies=lambda a: not a.can_fine_tune,
+        reads=("can_fine_tune",),
         excludes=(FT, HY),
         reason="Without a hosted fine-tuning service or own GPUs, training is not an option.",
         source=SOURCES["article"],
@@ -280,6 +302,7 @@ RULES: tuple[Rule, ...] = (
         title="Low volume",
         when=f"`calls_per_day` is below {LOW_VOLUME}",
         applies=lambda a: a.calls_per_day < LOW_VOLUME,
+        reads=("calls_per_day",),
         effects=((FT, -1.5), (HY, -1.5)),
         reason="Dataset work and training are fixed costs; at a few dozen calls a day the "
         "per-call savings never repay them.",
@@ -290,6 +313,7 @@ RULES: tuple[Rule, ...] = (
         title="Thousands of calls a day",
         when=f"`calls_per_day` is at least {HIGH_VOLUME:,}",
         applies=lambda a: a.calls_per_day >= HIGH_VOLUME,
+        reads=("calls_per_day",),
         effects=((FT, 0.5), (HY, 0.5)),
         reason="At this volume a shorter prompt on every call adds up to savings that can repay "
         "the training within months.",
@@ -300,6 +324,7 @@ RULES: tuple[Rule, ...] = (
         title="Tens of thousands of calls a day",
         when=f"`calls_per_day` is at least {VERY_HIGH_VOLUME:,}",
         applies=lambda a: a.calls_per_day >= VERY_HIGH_VOLUME,
+        reads=("calls_per_day",),
         effects=((FT, 0.5), (HY, 0.5), (PE, -0.5)),
         reason="Long instructions repeated on every call become a large line on the invoice.",
         source=SOURCES["pricing"],
@@ -317,6 +342,7 @@ RULES: tuple[Rule, ...] = (
             and a.corpus_tokens <= SMALL_CORPUS
             and a.calls_per_day < HIGH_VOLUME
         ),
+        reads=("need", "corpus_tokens", "calls_per_day"),
         effects=((PE, 2.5), (RAG, -1)),
         reason="Material this small can ride in the prompt itself; with prompt caching that is "
         "cheaper to build and run than an ingestion and search pipeline.",
@@ -335,6 +361,7 @@ RULES: tuple[Rule, ...] = (
             and a.corpus_tokens <= SMALL_CORPUS
             and a.calls_per_day >= VERY_HIGH_VOLUME
         ),
+        reads=("need", "corpus_tokens", "calls_per_day"),
         effects=((PE, -1),),
         reason="Sending the whole corpus with every call costs tokens and prefill time even when "
         "cached.",
@@ -348,6 +375,7 @@ RULES: tuple[Rule, ...] = (
             f"{LARGE_CORPUS:,}"
         ),
         applies=lambda a: _knows(a) and (a.corpus_tokens is None or a.corpus_tokens > LARGE_CORPUS),
+        reads=("need", "corpus_tokens"),
         effects=((PE, -1.5),),
         reason="Only a slice of a large collection fits in a prompt; something has to choose the "
         "slice, which is what retrieval does.",
@@ -358,6 +386,7 @@ RULES: tuple[Rule, ...] = (
         title="A describable house style",
         when="`tone` is `house-style`",
         applies=lambda a: a.tone == "house-style",
+        reads=("tone",),
         effects=((PE, 0.5), (FT, 0.5)),
         reason="A style guide that fits in a paragraph can be followed from instructions; "
         "training makes it steadier.",
@@ -368,6 +397,7 @@ RULES: tuple[Rule, ...] = (
         title="A proprietary voice",
         when="`tone` is `proprietary`",
         applies=lambda a: a.tone == "proprietary",
+        reads=("tone",),
         effects=((FT, 1), (HY, 0.5), (PE, -0.5)),
         reason="A distinctive voice is learned from approved texts far more reliably than from a "
         "description of it.",
@@ -378,6 +408,7 @@ RULES: tuple[Rule, ...] = (
         title="Pattern: proprietary tone at scale",
         when=f"`tone` is `proprietary` and `calls_per_day` is at least {HIGH_VOLUME:,}",
         applies=_pattern("proprietary-tone"),
+        reads=_reads("proprietary-tone"),
         effects=((FT, 1.5), (HY, 1)),
         reason="At volume, reviewers cannot keep correcting drift in a prompted voice; a trained "
         "voice is the default on every call.",
@@ -389,6 +420,7 @@ RULES: tuple[Rule, ...] = (
         title="Specialised vocabulary",
         when="`terminology` is `specialized`",
         applies=lambda a: a.terminology == "specialized",
+        reads=("terminology",),
         effects=((FT, 0.5), (HY, 0.5)),
         reason="Public professional vocabulary is mostly known to base models; training sharpens "
         "its use a little.",
@@ -399,6 +431,7 @@ RULES: tuple[Rule, ...] = (
         title="Pattern: closed terminology",
         when="`terminology` is `closed`",
         applies=_pattern("closed-terminology"),
+        reads=_reads("closed-terminology"),
         effects=((FT, 2), (HY, 1.5), (PE, -1)),
         reason="Internal codes the base model never read need long glossaries in every prompt; "
         "training teaches their meaning once.",
@@ -410,6 +443,7 @@ RULES: tuple[Rule, ...] = (
         title="Strict consistency",
         when="`consistency` is `strict`",
         applies=lambda a: a.consistency == "strict",
+        reads=("consistency",),
         effects=((FT, 0.5), (HY, 0.5), (PE, -0.5)),
         reason="Identical inputs should give answers of identical form; a long prompt leaves "
         "more room for variation.",
@@ -420,6 +454,7 @@ RULES: tuple[Rule, ...] = (
         title="Pattern: consistency at scale",
         when=f"`consistency` is `strict` and `calls_per_day` is at least {HIGH_VOLUME:,}",
         applies=_pattern("consistency-at-scale"),
+        reads=_reads("consistency-at-scale"),
         effects=((FT, 1.5), (HY, 1), (PE, -1)),
         reason="Small differences in phrasing or context order multiply across thousands of "
         "calls; a trained behaviour with a short prompt varies less.",
@@ -434,6 +469,7 @@ RULES: tuple[Rule, ...] = (
             f"{HIGH_VOLUME:,} or more calls a day with knowledge that changes monthly or slower"
         ),
         applies=_pattern("narrow-domain"),
+        reads=_reads("narrow-domain"),
         effects=((FT, 2), (RAG, -1)),
         reason="A small, fixed task space is learned precisely; no search step is needed to pick "
         "a label or fill a field.",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .answers import Answers
 from .rules import OPTIONS, RULES, Rule
 
-__all__ = ["TIE_ORDER", "Scored", "decide", "score"]
+__all__ = ["COMPILED", "TIE_ORDER", "CompiledRule", "Scored", "decide", "pick", "score"]
 
 # On equal scores, prefer the option with fewer moving parts.
 TIE_ORDER: tuple[str, ...] = ("rag", "prompt-engineering", "fine-tuning", "hybrid")
@@ -16,8 +16,10 @@ TIE_ORDER: tuple[str, ...] = ("rag", "prompt-engineering", "fine-tuning", "hybri
 _INDEX = {option: i for i, option in enumerate(OPTIONS)}
 _TIE_RANK = tuple(TIE_ORDER.index(option) for option in OPTIONS)
 
+CompiledRule = tuple[Callable[[Answers], bool], tuple[float, ...], int]
 
-def _compile(rule: Rule) -> tuple[Callable[[Answers], bool], tuple[float, ...], int]:
+
+def _compile(rule: Rule) -> CompiledRule:
     deltas = [0.0] * len(OPTIONS)
     for option, delta in rule.effects:
         deltas[_INDEX[option]] += delta
@@ -28,8 +30,8 @@ def _compile(rule: Rule) -> tuple[Callable[[Answers], bool], tuple[float, ...], 
 
 
 # Flips score the answers dozens of times per result, so the table is pre-digested into
-# index-based deltas and bit masks once at import.
-_COMPILED = tuple(_compile(rule) for rule in RULES)
+# index-based deltas and bit masks once, at import.
+COMPILED: tuple[CompiledRule, ...] = tuple(_compile(rule) for rule in RULES)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -43,30 +45,26 @@ class Scored:
     runner_up: str | None
 
 
-def _rank(raw: list[float], mask: int) -> list[int]:
+def _rank(raw: Sequence[float], mask: int) -> list[int]:
     allowed = [i for i in range(len(OPTIONS)) if not mask >> i & 1]
     return sorted(allowed, key=lambda i: (-raw[i], _TIE_RANK[i]))
 
 
+def pick(raw: Sequence[float], mask: int) -> str:
+    """The highest-scoring option not ruled out by `mask`; ties go by TIE_ORDER."""
+    return OPTIONS[_rank(raw, mask)[0]]
+
+
 def decide(a: Answers) -> str:
-    """The recommendation alone, as cheaply as possible."""
-    s0 = s1 = s2 = s3 = 0.0
+    """The recommendation alone, without the bookkeeping of score()."""
+    raw = [0.0] * len(OPTIONS)
     mask = 0
-    for applies, d, m in _COMPILED:
+    for applies, deltas, m in COMPILED:
         if applies(a):
-            s0 += d[0]
-            s1 += d[1]
-            s2 += d[2]
-            s3 += d[3]
+            for i, d in enumerate(deltas):
+                raw[i] += d
             mask |= m
-    best, best_key = 0, (float("inf"), 0)
-    for i, s in enumerate((s0, s1, s2, s3)):
-        if mask >> i & 1:
-            continue
-        key = (-s, _TIE_RANK[i])
-        if key < best_key:
-            best, best_key = i, key
-    return OPTIONS[best]
+    return pick(raw, mask)
 
 
 def score(a: Answers) -> Scored:
@@ -74,7 +72,7 @@ def score(a: Answers) -> Scored:
     raw = [0.0] * len(OPTIONS)
     mask = 0
     applied: list[Rule] = []
-    for rule, (applies, deltas, m) in zip(RULES, _COMPILED, strict=True):
+    for rule, (applies, deltas, m) in zip(RULES, COMPILED, strict=True):
         if applies(a):
             applied.append(rule)
             for i, d in enumerate(deltas):
