@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from calculator import recommend  # noqa: E402
-from calculator.patterns import PATTERNS  # noqa: E402
+from calculator import recommend
+from calculator.patterns import PATTERNS
 
 CASES: list[dict[str, object]] = [
     {},

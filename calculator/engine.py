@@ -69,16 +69,17 @@ def _confidence(scored: Scored) -> float:
     return round(value, 4)
 
 
-def _weight(rule: Rule, scored: Scored) -> tuple[int, float, float]:
+def _weight(rule: Rule, scored: Scored) -> tuple[int, float, float, float]:
+    """Sort key: decisive exclusions first, then the rules that did most for the winner's lead."""
     rec = scored.recommendation
     rec_raw = scored.raw[_INDEX[rec]]
     # A rule that ruled out an option which would otherwise have won decided the result.
     decisive = any(scored.raw[_INDEX[o]] >= rec_raw for o in rule.excludes)
     deltas = dict(rule.effects)
-    on_rec = abs(deltas.get(rec, 0.0))
-    on_runner = abs(deltas.get(scored.runner_up, 0.0)) if scored.runner_up else 0.0
+    on_rec = deltas.get(rec, 0.0)
+    on_runner = deltas.get(scored.runner_up, 0.0) if scored.runner_up else 0.0
     total = sum(abs(d) for d in deltas.values())
-    return (0 if decisive else 1, -(on_rec + on_runner), -total)
+    return (0 if decisive else 1, -(on_rec - on_runner), -abs(on_rec), -total)
 
 
 def _reasons(scored: Scored) -> list[dict[str, str]]:

@@ -93,8 +93,11 @@ def _q3(a: Answers) -> tuple[str, bool, str]:
     overhead = a.retrieval_overhead_ms
     if budget is None:
         return "no budget", False, "Without a latency budget, retrieval time is not a constraint."
-    share = overhead / budget
-    answer = f"{_ms(overhead)} ms of {_ms(budget)} ms ({round(share * 100)}%)"
+    if overhead >= budget:
+        share_text = "all of it or more"
+    else:
+        share_text = f"{round(overhead / budget * 100)}%"
+    answer = f"{_ms(overhead)} ms of {_ms(budget)} ms ({share_text})"
     if latency_critical(a):
         why = "Retrieval would take a material share of the budget on every request."
     else:

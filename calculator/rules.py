@@ -398,7 +398,7 @@ RULES: tuple[Rule, ...] = (
         when="`tone` is `proprietary`",
         applies=lambda a: a.tone == "proprietary",
         reads=("tone",),
-        effects=((FT, 1), (HY, 0.5), (PE, -0.5)),
+        effects=((FT, 1), (HY, 0.5), (PE, -0.5), (RAG, -0.5)),
         reason="A distinctive voice is learned from approved texts far more reliably than from a "
         "description of it.",
         source=SOURCES["article"],
@@ -432,7 +432,7 @@ RULES: tuple[Rule, ...] = (
         when="`terminology` is `closed`",
         applies=_pattern("closed-terminology"),
         reads=_reads("closed-terminology"),
-        effects=((FT, 2), (HY, 1.5), (PE, -1)),
+        effects=((FT, 2), (HY, 1.5), (PE, -1), (RAG, -1)),
         reason="Internal codes the base model never read need long glossaries in every prompt; "
         "training teaches their meaning once.",
         source=SOURCES["article"],
@@ -444,7 +444,7 @@ RULES: tuple[Rule, ...] = (
         when="`consistency` is `strict`",
         applies=lambda a: a.consistency == "strict",
         reads=("consistency",),
-        effects=((FT, 0.5), (HY, 0.5), (PE, -0.5)),
+        effects=((FT, 0.5), (HY, 0.5), (PE, -0.5), (RAG, -0.5)),
         reason="Identical inputs should give answers of identical form; a long prompt leaves "
         "more room for variation.",
         source=SOURCES["article"],
@@ -455,7 +455,7 @@ RULES: tuple[Rule, ...] = (
         when=f"`consistency` is `strict` and `calls_per_day` is at least {HIGH_VOLUME:,}",
         applies=_pattern("consistency-at-scale"),
         reads=_reads("consistency-at-scale"),
-        effects=((FT, 1.5), (HY, 1), (PE, -1)),
+        effects=((FT, 1.5), (HY, 1), (PE, -1), (RAG, -1)),
         reason="Small differences in phrasing or context order multiply across thousands of "
         "calls; a trained behaviour with a short prompt varies less.",
         source=SOURCES["article"],
