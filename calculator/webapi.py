@@ -72,7 +72,9 @@ def parse_values(values: Mapping[str, str]) -> tuple[dict[str, object], list[Ans
     """Typed answers from the text of engine fields, and the engine's objection to each rejection.
 
     Keys that are not engine fields are skipped (the page keeps them in the URL); a rejected value
-    is left out, so the field takes its default.
+    is left out, so the field takes its default, and so is a value equal to the default, so that
+    the answers are the ones the URL holds (``10`` for a default of ``10.0`` would otherwise
+    reach the decision record).
     """
     properties = _properties()
     candidate = {
@@ -82,7 +84,12 @@ def parse_values(values: Mapping[str, str]) -> tuple[dict[str, object], list[Ans
     }
     errors = validate(candidate)
     rejected = {error.field for error in errors}
-    return {k: v for k, v in candidate.items() if k not in rejected}, errors
+    answers = {
+        name: value
+        for name, value in candidate.items()
+        if name not in rejected and not _same(value, DEFAULTS[name])
+    }
+    return answers, errors
 
 
 def query_text(value: object) -> str:
@@ -132,18 +139,20 @@ def compute(values: Mapping[str, str]) -> dict[str, object]:
 def handle(request: str) -> str:
     """Answer one request ``{"type", "payload"}`` from the browser with JSON text.
 
-    Types: ``compute`` (payload ``{"values": {field: text}}``), ``adr`` and ``markdown``
-    (payload ``{"answers": {...}}``, typed answers as the CLI reads them).
+    Every type takes the payload ``{"values": {field: text}}``. ``compute`` answers with what
+    the page shows; ``adr`` and ``markdown`` with ``{"text": ...}``, exactly what
+    ``python3 -m calculator recommend --format adr|markdown`` prints for the same answers.
     """
     message = json.loads(request)
     kind, payload = message["type"], message.get("payload") or {}
+    values = payload.get("values") or {}
     reply: object
     if kind == "compute":
-        reply = compute(payload.get("values") or {})
+        reply = compute(values)
     elif kind == "adr":
-        reply = {"text": to_adr(recommend(payload.get("answers") or {}))}
+        reply = {"text": to_adr(recommend(parse_values(values)[0]))}
     elif kind == "markdown":
-        reply = {"text": to_markdown(recommend(payload.get("answers") or {}))}
+        reply = {"text": to_markdown(recommend(parse_values(values)[0]))}
     else:
         raise ValueError(f"type: expected one of 'compute', 'adr', 'markdown'; got {kind!r}")
     return json.dumps(reply, ensure_ascii=False, allow_nan=False)

@@ -187,8 +187,8 @@ def result_html(computed: Mapping[str, Any]) -> str:
         "<li>a Content Security Policy whose <code>script-src</code> lacks "
         "<code>'wasm-unsafe-eval'</code>;</li>"
         "<li>a slow network: the Python runtime is about 13 MB.</li></ul>"
-        '<p>The guidance on this site is unaffected, and so is the answer below: it was computed '
-        "for the default answers when the site was built. "
+        "<p>The guidance on this site is still valid, and so is the answer below, which was "
+        "computed for the default answers when the site was built. "
         '<a href="../serving/">Serving the site on a portal</a> lists what the server needs.</p>'
         "</div>"
     )

@@ -117,6 +117,9 @@ class CalculatorView {
   changed(event) {
     const name = event.target?.name;
     if (!name || !this.names.includes(name)) return;
+    // Selects and checkboxes fire both events for one change; typed fields use "input" only.
+    const typed = event.target.tagName === "INPUT" && event.target.type !== "checkbox";
+    if (typed !== (event.type === "input")) return;
     this.touched.add(name);
     this.queryErrors.delete(name);
     if (!this.engine.isReady) {
@@ -160,7 +163,7 @@ class CalculatorView {
       }
     }
     for (const name of Object.keys(this.fromQuery)) {
-      if (!this.touched.has(name)) this.setControl(name, textOf(reply.answers[name]));
+      if (!this.touched.has(name)) this.setControl(name, reply.texts[name]);
     }
   }
 
@@ -170,7 +173,8 @@ class CalculatorView {
   }
 
   render(reply) {
-    this.answers = reply.answers;
+    // The answers as the URL holds them, which is what the decision record is made from.
+    this.answers = Object.fromEntries(reply.query);
     const errors = new Map(this.queryErrors);
     for (const error of reply.errors) errors.set(error.field, error.message);
     for (const name of this.names) this.showError(name, errors.get(name));
@@ -254,11 +258,11 @@ class CalculatorView {
         this.showActionStatus("Link copied.");
         return;
       }
-      if (!this.engine.isReady || !this.answers) {
+      if (!this.engine.isReady || this.answers === null) {
         this.showActionStatus("The decision record is available once the calculator has started.");
         return;
       }
-      const { text } = await this.engine.request("adr", { answers: this.answers });
+      const { text } = await this.engine.request("adr", { values: this.answers });
       if (action === "copy-adr") {
         await navigator.clipboard.writeText(text);
         this.showActionStatus("Decision record copied as Markdown.");
@@ -286,12 +290,6 @@ const STEP_NAMES = {
   engine: "Loading the calculator engine",
 };
 const STATUS_TEXT = { pending: "waiting", active: "in progress", done: "done", failed: "failed" };
-
-function textOf(value) {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "boolean") return value ? "true" : "false";
-  return String(value);
-}
 
 function download(text, filename) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));

@@ -1,0 +1,346 @@
+"""The calculator page in Chromium against the built site on loopback: start, answers, URL, export,
+bad input, failure, instant navigation and keyboard use."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from calculator import recommend
+from calculator.webapi import compute, parse_values
+from tests.conftest import ExternalRequests
+from tests.support.site_pages import CALCULATOR, RESULT, calculator_state, result_text
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+# The issue's promise: a start that cannot succeed is explained within 20 s.
+FAILURE_DEADLINE_MS = 20_000
+# Counts the messages the page sends to workers, by type, to tell one binding from two.
+COUNT_MESSAGES = """
+    const post = Worker.prototype.postMessage;
+    window.__calcMessages = [];
+    Worker.prototype.postMessage = function (message, ...rest) {
+        window.__calcMessages.push(message && message.type);
+        return post.call(this, message, ...rest);
+    };
+"""
+
+
+def ready(page: Any) -> None:
+    state = calculator_state(page)
+    assert state == "ready", f"calculator ended in {state}: {result_text(page)}"
+
+
+def shown(page: Any) -> dict[str, str]:
+    """What the result region says and what its data attributes claim."""
+    return page.evaluate(
+        """(selector) => {
+            const el = document.querySelector(selector);
+            return {
+                recommendation: el.dataset.recommendation,
+                patterns: el.dataset.patterns,
+                answer: el.querySelector('.calc-answer__option')?.textContent ?? '',
+                links: [...el.querySelectorAll('.calc-patterns a')]
+                    .map((a) => a.getAttribute('href')).join(' '),
+            };
+        }""",
+        RESULT,
+    )
+
+
+def expected(answers: dict[str, object]) -> dict[str, str]:
+    result = recommend(answers)
+    view = compute({k: json.dumps(v) if not isinstance(v, str) else v for k, v in answers.items()})
+    assert view["recommendation"] == result["recommendation"]
+    return {
+        "recommendation": result["recommendation"],
+        "patterns": " ".join(result["patterns"]),
+        "links": " ".join(f"../patterns/{p}/" for p in result["patterns"]),
+    }
+
+
+def assert_shows(page: Any, answers: dict[str, object]) -> None:
+    want = expected(answers)
+    page.wait_for_function(
+        "([s, r, p]) => { const el = document.querySelector(s);"
+        " return el.dataset.recommendation === r && el.dataset.patterns === p; }",
+        arg=[RESULT, want["recommendation"], want["patterns"]],
+    )
+    got = shown(page)
+    assert got["recommendation"] == want["recommendation"]
+    assert got["patterns"] == want["patterns"]
+    assert got["links"] == want["links"]
+    from calculator.webapi import OPTION_NAMES
+
+    assert got["answer"] == OPTION_NAMES[want["recommendation"]], "shown text and data disagree"
+
+
+def query(page: Any) -> list[tuple[str, str]]:
+    return parse_qsl(urlsplit(page.url).query, keep_blank_values=True)
+
+
+def test_plain_html_answers_before_any_script(browser: Any, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + CALCULATOR)
+    assert page.get_attribute(RESULT, "data-state") == "prerendered"
+    assert page.get_attribute(RESULT, "aria-live") == "polite"
+    assert shown(page)["recommendation"] == expected({})["recommendation"]
+    # Every control is named after its engine field and has a visible label and help.
+    for name in ("need", "corpus_change", "latency_budget_ms", "sensitive_data", "calls_per_day"):
+        control = page.locator(f'#calc-form [name="{name}"]')
+        assert control.count() == 1, name
+        assert control.is_visible(), name
+        label = page.locator(f'label[for="calc-{name}"]')
+        assert label.is_visible() and label.inner_text().strip(), name
+        assert page.locator(f"#calc-{name}-help").inner_text().strip(), name
+    legends = page.locator("#calc-form legend").all_inner_texts()
+    assert len(legends) >= 5, legends
+    assert page.locator("#calc-latency_budget_ms-unit").inner_text() == "ms"
+    context.close()
+
+
+def test_loads_shows_progress_and_updates_on_change(
+    page: Any, site_url: str, external_requests: ExternalRequests
+) -> None:
+    # Hold the WebAssembly back a little so that the loading state can be seen and used.
+    def slow(route: Any) -> None:
+        time.sleep(1.5)
+        route.continue_()
+
+    page.route("**/*.wasm", slow)
+    page.goto(site_url + CALCULATOR)
+    page.wait_for_function(f"document.querySelector('{RESULT}').dataset.state === 'loading'")
+    progress = page.locator("#calc-progress")
+    assert progress.is_visible()
+    steps = progress.locator("li").all_inner_texts()
+    assert [s.split(":")[0] for s in steps] == [
+        "Download the Python runtime", "Start Python", "Load the calculator engine"
+    ]
+    # Controls work while Pyodide loads; the old answer says it is not yet updated.
+    page.select_option("#calc-need", "behavior")
+    assert page.get_attribute(RESULT, "data-stale") == "true"
+    assert "Not yet updated" in page.locator("#calc-note").inner_text()
+    ready(page)
+    assert page.get_attribute(RESULT, "data-stale") is None
+    assert not progress.is_visible()
+    assert_shows(page, {"need": "behavior"})
+
+    page.select_option("#calc-tone", "proprietary")
+    page.fill("#calc-calls_per_day", "40000")
+    page.fill("#calc-labeled_examples", "2000")
+    answers = {"need": "behavior", "tone": "proprietary", "calls_per_day": 40000,
+               "labeled_examples": 2000}
+    assert_shows(page, answers)
+    assert "proprietary-tone" in shown(page)["patterns"]
+    assert external_requests == []
+
+
+def test_url_round_trip_keeps_other_parameters(page: Any, site_url: str) -> None:
+    page.goto(site_url + CALCULATOR + "?utm_source=portal&need=both&calls_per_day=40000&x=1")
+    ready(page)
+    assert page.input_value("#calc-need") == "both"
+    assert page.input_value("#calc-calls_per_day") == "40000"
+    assert_shows(page, {"need": "both", "calls_per_day": 40000})
+    # Opening a URL changes nothing in it; a change rewrites only the engine's fields.
+    assert query(page) == [("utm_source", "portal"), ("need", "both"),
+                           ("calls_per_day", "40000"), ("x", "1")]
+    page.uncheck("#calc-can_fine_tune")
+    page.fill("#calc-latency_budget_ms", "400.5")
+    page.wait_for_function("location.search.includes('latency_budget_ms=400.5')")
+    assert query(page) == [
+        ("utm_source", "portal"), ("x", "1"), ("need", "both"), ("latency_budget_ms", "400.5"),
+        ("calls_per_day", "40000"), ("can_fine_tune", "false"),
+    ]
+    # Back to a default: the field leaves the URL.
+    page.select_option("#calc-need", "knowledge")
+    page.wait_for_function("!location.search.includes('need=')")
+    url = page.url
+    answers = {"latency_budget_ms": 400.5, "calls_per_day": 40000, "can_fine_tune": False}
+    assert_shows(page, answers)
+
+    page.goto(url)
+    ready(page)
+    assert page.input_value("#calc-latency_budget_ms") == "400.5"
+    assert not page.is_checked("#calc-can_fine_tune")
+    assert page.input_value("#calc-need") == "knowledge"
+    assert_shows(page, answers)
+
+
+def test_adr_export_equals_the_cli(
+    browser: Any, site_dir: Path, site_url: str, tmp_path: Path
+) -> None:
+    answers = {"need": "behavior", "tone": "proprietary", "calls_per_day": 5000,
+               "labeled_examples": 800, "citations_required": True}
+    # The CLI of the very engine the site ships, unpacked from its archive.
+    (archive,) = (site_dir / "assets" / "calculator").glob("engine-*.zip")
+    shutil.unpack_archive(archive, tmp_path / "engine", "zip")
+    cli = subprocess.run(
+        [sys.executable, "-m", "calculator", "recommend", "--format", "adr"],
+        input=json.dumps(answers), capture_output=True, text=True, cwd=tmp_path / "engine",
+        check=True,
+    ).stdout
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    search = "need=behavior&tone=proprietary&calls_per_day=5000&labeled_examples=800"
+    page.goto(site_url + CALCULATOR + "?" + search + "&citations_required=true")
+    ready(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download .md").click()
+    saved = tmp_path / "adr.md"
+    info.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8") == cli
+    assert info.value.suggested_filename.endswith(".md")
+
+    page.get_by_role("button", name="Copy as ADR").click()
+    page.get_by_text("Decision record copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == cli
+    page.get_by_role("button", name="Copy link").click()
+    page.get_by_text("Link copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    context.close()
+
+
+def test_hostile_query_values_are_text_with_the_engine_message(page: Any, site_url: str) -> None:
+    hostile = {
+        "need": "<img src=x onerror=window.__pwned=1>",
+        "calls_per_day": "<script>window.__pwned=2</script>",
+        "latency_budget_ms": "1e3",
+        "citations_required": "yes",
+    }
+    from urllib.parse import urlencode
+
+    page.goto(site_url + CALCULATOR + "?" + urlencode(hostile) + "&tone=proprietary")
+    ready(page)
+    _, errors = parse_values(hostile)
+    messages = {error.field: str(error) for error in errors}
+    assert set(messages) == set(hostile)
+    for field, message in messages.items():
+        box = page.locator(f"#calc-{field}-error")
+        assert box.is_visible(), field
+        assert box.inner_text() == message
+        control = page.locator(f"#calc-{field}")
+        assert f"calc-{field}-error" in (control.get_attribute("aria-describedby") or "")
+        assert control.get_attribute("aria-invalid") == "true"
+    # The rejected fields take their defaults; the valid one is used.
+    assert page.input_value("#calc-need") == "knowledge"
+    assert page.input_value("#calc-calls_per_day") == "1000"
+    assert_shows(page, {"tone": "proprietary"})
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".md-content img, .md-content script:not([src])").count() == 0
+    # Editing a field clears its message.
+    page.select_option("#calc-need", "both")
+    page.wait_for_function("document.querySelector('#calc-need-error').hidden")
+    assert page.locator("#calc-calls_per_day-error").is_visible()
+
+
+def test_blocked_wasm_is_explained_within_20_seconds(
+    page: Any, site_dir: Path, serve: Any
+) -> None:
+    base = serve(site_dir, block=(".wasm",))
+    started = time.monotonic()
+    page.goto(base + CALCULATOR)
+    state = calculator_state(page, wanted="error", timeout_ms=FAILURE_DEADLINE_MS)
+    elapsed = time.monotonic() - started
+    assert state == "error"
+    assert elapsed < FAILURE_DEADLINE_MS / 1000
+    failure = page.locator("#calc-failure")
+    assert failure.is_visible()
+    text = failure.inner_text()
+    assert "could not start" in text
+    assert "pyodide.asm.wasm" in text and "403" in text, text
+    for cause in ("application/wasm", "'wasm-unsafe-eval'", "slow network"):
+        assert cause in text, cause
+    assert "still valid" in text
+    page_text = page.locator("body").inner_text()
+    assert "Traceback" not in page_text
+    # The pre-rendered answer stays, and the data attributes still describe it.
+    assert_shows(page, {})
+    assert page.locator("#calc-progress li[data-status=failed]").count() == 1
+
+
+@pytest.fixture(scope="module")
+def instant_site_url(site_dir: Path, serve: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The site served where its sitemap says it lives.
+
+    The theme navigates instantly only to addresses listed in sitemap.xml, compared with their
+    port, and the test server's port is chosen at random; so a copy of the site gets a sitemap
+    naming the port it is served on.
+    """
+    copy = tmp_path_factory.mktemp("instant") / "site"
+    shutil.copytree(site_dir, copy)
+    base = serve(copy)
+    sitemap = copy / "sitemap.xml"
+    text = sitemap.read_text(encoding="utf-8")
+    built_for = re.search(r"<loc>(.*?)</loc>", text)
+    assert built_for, "sitemap.xml lists no page"
+    sitemap.write_text(text.replace(built_for.group(1), base), encoding="utf-8")
+    return base
+
+
+def test_instant_navigation_reuses_the_worker_and_binds_once(
+    page: Any, instant_site_url: str
+) -> None:
+    page.add_init_script(COUNT_MESSAGES)
+    page.goto(instant_site_url + CALCULATOR)
+    ready(page)
+    page.evaluate("window.__sameWindow = true")
+    page.locator('.md-nav--primary a[href$="/glossary/"]').first.click()
+    page.wait_for_url("**/glossary/")
+    page.locator(f'.md-nav--primary a[href$="/{CALCULATOR}"]').first.click()
+    page.wait_for_url(f"**/{CALCULATOR}")
+    started = time.monotonic()
+    ready(page)
+    assert time.monotonic() - started < 2, "a revisit should be interactive at once"
+    assert page.evaluate("window.__sameWindow") is True, "the page was reloaded, not swapped"
+    workers = [w.url for w in page.workers if "calculator/worker.js" in w.url]
+    assert len(workers) == 1, workers
+    before = page.evaluate("window.__calcMessages.length")
+    page.select_option("#calc-need", "behavior")
+    assert_shows(page, {"need": "behavior"})
+    sent = page.evaluate("window.__calcMessages").count("compute")
+    page.wait_for_timeout(300)
+    after = page.evaluate("window.__calcMessages")
+    assert after[before:] == ["compute"], f"one change sent {after[before:]}"
+    assert page.evaluate("window.__calcMessages").count("init") == 1
+    assert sent == after.count("compute")
+
+
+def tab_to(page: Any, test: str, what: str) -> None:
+    """Press Tab until the focused element passes test (a JS expression on `el`)."""
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return {test}; }})()"):
+            return
+    pytest.fail(f"Tab never reached {what}")
+
+
+def test_keyboard_only(browser: Any, site_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + CALCULATOR)
+    ready(page)
+    tab_to(page, "el.id === 'calc-need'", "the first question")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "focus is not visible"
+    page.keyboard.press("ArrowDown")
+    assert_shows(page, {"need": "behavior"})
+    # Through the form to the economics block, which opens from the keyboard.
+    tab_to(page, "el.tagName === 'SUMMARY'", "the economics block")
+    page.keyboard.press("Enter")
+    assert page.locator(".calc-details").get_attribute("open") is not None
+    tab_to(page, "el.dataset.action === 'copy-link'", "the Copy link button")
+    page.keyboard.press("Enter")
+    page.get_by_text("Link copied").wait_for()
+    assert re.search(r"need=behavior", page.evaluate("navigator.clipboard.readText()"))
+    context.close()
