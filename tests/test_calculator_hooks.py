@@ -1,0 +1,149 @@
+"""The two calculator hooks, called directly, and what they leave in the built site."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from calculator import input_schema
+from calculator.webapi import compute
+from tests.support.hooks import load_hook
+
+ROOT = Path(__file__).resolve().parent.parent
+assets = load_hook("pyodide_assets")
+page_hook = load_hook("calculator_page")
+
+
+@pytest.fixture(scope="module")
+def config() -> Any:
+    loaded = load_config(str(ROOT / "mkdocs.yml"))
+    # File.generated() records which plugin made a file; MkDocs sets this while running events.
+    loaded.plugins._current_plugin = "test"
+    return loaded
+
+
+def test_only_the_needed_pyodide_files_and_the_engine_are_added(config: Any) -> None:
+    files = assets.on_files(Files([]), config=config)
+    version = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
+    uris = sorted(f.src_uri for f in files)
+    engine = [uri for uri in uris if uri.startswith("assets/calculator/engine-")]
+    assert len(engine) == 1
+    assert re.fullmatch(r"assets/calculator/engine-[0-9a-f]{12}\.zip", engine[0])
+    assert sorted(set(uris) - set(engine)) == sorted(
+        f"assets/pyodide/{version}/{name}"
+        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                     "pyodide-lock.json")
+    )
+
+
+def test_engine_archive_is_reproducible_and_holds_the_package() -> None:
+    first, second = assets.engine_archive(ROOT), assets.engine_archive(ROOT)
+    assert first == second
+    names = zipfile.ZipFile(BytesIO(first)).namelist()
+    assert "calculator/__init__.py" in names and "calculator/webapi.py" in names
+    assert all(name.endswith(".py") and "__pycache__" not in name for name in names)
+
+
+def test_engine_name_follows_the_sources(tmp_path: Path) -> None:
+    package = tmp_path / "calculator"
+    package.mkdir()
+    (package / "__init__.py").write_text("A = 1\n")
+    before = assets.engine_name(assets.engine_archive(tmp_path))
+    (package / "__init__.py").write_text("A = 2\n")
+    assert assets.engine_name(assets.engine_archive(tmp_path)) != before
+
+
+def test_missing_pyodide_says_how_to_install_it(tmp_path: Path) -> None:
+    with pytest.raises(PluginError, match=r"lacks pyodide\.mjs.*scripts/setup\.sh"):
+        assets.pyodide_source(tmp_path)
+
+
+def test_form_has_one_labelled_control_per_engine_field() -> None:
+    schema = input_schema()
+    form = page_hook.form_html(schema, pyodide="../pyodide/1/", engine="engine-x.zip")
+    properties = schema["properties"]
+    assert isinstance(properties, dict)
+    for name, prop in properties.items():
+        assert len(re.findall(rf'\bname="{name}"', form)) == 1, name
+        assert f'<label for="calc-{name}">{html.escape(prop["x-label"])}</label>' in form
+        assert f'id="calc-{name}-help">{html.escape(prop["x-help"])}</p>' in form
+        if prop["x-unit"]:
+            assert f'id="calc-{name}-unit">{html.escape(prop["x-unit"])}</span>' in form
+    legends = re.findall(r"<legend>(.*?)</legend>", form)
+    assert legends == [html.escape(g["title"]) for g in schema["x-groups"]]
+    assert re.search(r"<details[^>]*><summary>Economics</summary>", form)
+    assert 'data-pyodide="../pyodide/1/"' in form and 'data-engine="engine-x.zip"' in form
+
+
+def test_defaults_are_selected_in_the_form() -> None:
+    form = page_hook.form_html(input_schema(), pyodide="p/", engine="e.zip")
+    assert '<option value="knowledge" selected>' in form
+    assert re.search(r'name="calls_per_day"[^>]*value="1000"', form)
+    assert re.search(r'name="can_fine_tune"[^>]*checked', form)
+    assert re.search(r'name="citations_required"(?![^>]*checked)[^>]*>', form)
+
+
+def test_tree_html_escapes_text_and_attributes() -> None:
+    tree = ("p", {"title": '"><script>'}, ["<img src=x onerror=alert(1)>", ("b", {}, ["&"])])
+    assert page_hook.tree_html(tree) == (
+        '<p title="&quot;&gt;&lt;script&gt;">&lt;img src=x onerror=alert(1)&gt;<b>&amp;</b></p>'
+    )
+
+
+def test_prerendered_result_carries_the_default_answer() -> None:
+    computed = compute({})
+    result = page_hook.result_html(computed)
+    assert 'data-state="prerendered"' in result
+    assert f'data-recommendation="{computed["recommendation"]}"' in result
+    assert 'aria-live="polite"' in result
+    assert page_hook.tree_html(computed["view"]) in result
+    for step in ("Download the Python runtime", "Start Python", "Load the calculator engine"):
+        assert step in result
+
+
+class _Page:
+    def __init__(self, src_uri: str) -> None:
+        self.file = type("F", (), {"src_uri": src_uri})()
+
+
+def test_other_pages_pass_through_and_markers_are_required(config: Any) -> None:
+    files = assets.on_files(Files([]), config=config)
+    text = "<p>x</p>"
+    assert page_hook.on_page_content(text, page=_Page("glossary.md"), config=config,
+                                     files=files) == text
+    with pytest.raises(PluginError, match="calculator:form"):
+        page_hook.on_page_content(text, page=_Page("calculator.md"), config=config, files=files)
+    both = f"{page_hook.FORM_MARKER}\n{page_hook.RESULT_MARKER}"
+    built = page_hook.on_page_content(both, page=_Page("calculator.md"), config=config,
+                                      files=files)
+    assert 'id="calc-form"' in built and 'id="calc-result"' in built
+    assert re.search(r'data-pyodide="\.\./pyodide/[^"/]+/"', built)
+    assert re.search(r'data-engine="engine-[0-9a-f]{12}\.zip"', built)
+
+
+def test_built_site(site_dir: Path) -> None:
+    calculator = (site_dir / "calculator" / "index.html").read_text(encoding="utf-8")
+    assert calculator.count('id="calc-form"') == 1 and calculator.count('id="calc-result"') == 1
+    assert "calculator:form" not in calculator and "calculator:result" not in calculator
+    engine = re.search(r'data-engine="([^"]+)"', calculator)
+    pyodide = re.search(r'data-pyodide="([^"]+)"', calculator)
+    assert engine and pyodide
+    scripts = site_dir / "assets" / "calculator"
+    assert (scripts / engine.group(1)).is_file()
+    assert (scripts / pyodide.group(1) / "pyodide.asm.wasm").is_file()
+    vendored = sorted(p.name for p in (site_dir / "assets" / "pyodide").rglob("*") if p.is_file())
+    assert vendored == sorted(assets.PYODIDE_FILES)
+    # Guidance pages reference the glue script only, never Pyodide or the engine.
+    glossary = (site_dir / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "assets/calculator/glue.js" in glossary
+    assert "pyodide" not in glossary.lower() and "engine-" not in glossary
