@@ -52,7 +52,8 @@ class Answers:
     retrieval_setup_cost: float = 8000.0
     data_preparation_cost: float = 10000.0
     training_cost: float = 500.0
-    retrain_every_months: float = 3.0
+    retrain_every_months: int = 3
+    prompted_review_monthly_cost: float = 0.0
     hosting_monthly_cost: float = 0.0
 
     @classmethod

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from urllib.parse import urlencode
 
-from .economics import DAYS_PER_MONTH
+from .economics import DAYS_PER_MONTH, MAX_PAYBACK
 from .fields import DEFAULTS, FIELDS, GROUPS, Field
 from .framework import CRITICAL_SHARE, QUESTIONS
 from .patterns import PATTERNS, PATTERNS_BY_ID
@@ -206,9 +206,9 @@ def decision_rules_page() -> str:
         "| "
         + OPTION_TITLES["prompt-engineering"]
         + " | instructions, plus the corpus when its size is known (otherwise the retrieved "
-        "tokens, sent by hand) for knowledge needs | none | none |",
+        "tokens, sent by hand) for knowledge needs | review of prompted output | none |",
         "| " + OPTION_TITLES["rag"] + " | instructions and retrieved tokens | retrieval running "
-        "cost | retrieval build cost |",
+        "cost and review of prompted output | retrieval build cost |",
         "| " + OPTION_TITLES["fine-tuning"] + " | the share of instructions a fine-tuned model "
         "still needs, at the fine-tuned price factor | hosting, plus one training run per "
         "retraining interval | dataset preparation and one training run |",
@@ -217,8 +217,11 @@ def decision_rules_page() -> str:
         "",
         "Payback compares fine-tuning and the hybrid with the cheaper of prompt engineering and "
         "RAG per month: the extra one-off cost divided by the monthly saving. When there is no "
-        "saving, payback is `null`: at those figures the option never repays its costs. Every "
-        "figure is an input; see [Calculator inputs](inputs.md#economics).",
+        f"saving, or the payback would take more than {MAX_PAYBACK} months, payback is `null`: "
+        "at those figures the option does not repay its costs. Token prices alone rarely make "
+        "the case at low volume; the time people spend reviewing prompted output often does, "
+        "which is why it is an input of its own. Every figure is an input; see "
+        "[Calculator inputs](inputs.md#economics).",
         "",
     ]
     return "\n".join(lines)

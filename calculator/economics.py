@@ -5,9 +5,10 @@ from __future__ import annotations
 from .answers import Answers
 from .rules import OPTIONS
 
-__all__ = ["DAYS_PER_MONTH", "estimate"]
+__all__ = ["DAYS_PER_MONTH", "MAX_PAYBACK", "estimate"]
 
 DAYS_PER_MONTH = 30
+MAX_PAYBACK = 120
 _PER_MILLION = 1_000_000
 
 
@@ -38,9 +39,10 @@ def estimate(a: Answers) -> dict[str, object]:
     calls = a.calls_per_day * DAYS_PER_MONTH
     per_call = _per_call(a)
     retraining = a.training_cost / a.retrain_every_months if a.retrain_every_months > 0 else 0.0
+    review = a.prompted_review_monthly_cost
     fixed = {
-        "prompt-engineering": 0.0,
-        "rag": a.retrieval_monthly_cost,
+        "prompt-engineering": review,
+        "rag": a.retrieval_monthly_cost + review,
         "fine-tuning": a.hosting_monthly_cost + retraining,
         "hybrid": a.hosting_monthly_cost + retraining + a.retrieval_monthly_cost,
     }
@@ -57,10 +59,9 @@ def estimate(a: Answers) -> dict[str, object]:
     for option in ("fine-tuning", "hybrid"):
         saving = monthly[baseline] - monthly[option]
         extra = upfront[option] - upfront[baseline]
-        if saving <= 0:
-            payback[option] = None
-        else:
-            payback[option] = round(max(extra, 0.0) / saving, 1)
+        months = max(extra, 0.0) / saving if saving > 0 else None
+        # Beyond a working lifetime, "pays back eventually" means never in practice.
+        payback[option] = round(months, 1) if months is not None and months <= MAX_PAYBACK else None
     return {
         "currency": "USD",
         "calls_per_month": calls,

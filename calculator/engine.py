@@ -150,7 +150,8 @@ def _caveats(
         assert isinstance(payback, dict)
         if payback.get(rec) is None:
             caveats.append(
-                "With the cost figures given, the trained option never repays its one-off costs; "
-                "the case for it rests on quality, latency or privacy rather than cost."
+                "With the cost figures given, the trained option does not repay its one-off costs "
+                "within ten years; the case for it rests on quality, latency, privacy or review "
+                "time saved, not on token prices."
             )
     return caveats

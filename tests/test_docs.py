@@ -1,0 +1,99 @@
+"""Pages and snippets rendered from the engine's tables."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+import pytest
+
+from calculator import DEFAULTS, PATTERN_IDS, recommend
+from calculator.docs import (
+    decision_rules_page,
+    generated_pages,
+    inputs_page,
+    render_marker,
+    triggers_snippet,
+    try_query,
+    try_snippet,
+)
+from calculator.fields import FIELDS, FIELDS_BY_NAME
+from calculator.patterns import PATTERNS_BY_ID
+from calculator.rules import RULES
+
+
+def test_decision_rules_page_lists_every_rule_and_pattern() -> None:
+    page = decision_rules_page()
+    for rule in RULES:
+        assert f"| `{rule.id}` |" in page
+    for pattern_id in PATTERN_IDS:
+        assert f"(../patterns/{pattern_id}.md)" in page
+    assert "250 ms of a 400 ms budget" in page and "30 ms of a 2,000 ms budget" in page
+    for anchor in ("{#questions}", "{#scoring}", "{#rules}", "{#patterns}", "{#flips}",
+                   "{#economics}"):
+        assert anchor in page
+
+
+def test_inputs_page_lists_every_field_with_allowed_values_and_default() -> None:
+    page = inputs_page()
+    for field in FIELDS:
+        row = next(line for line in page.splitlines() if line.startswith(f"| `{field.name}` |"))
+        assert field.label in row
+        for choice in field.choices:
+            assert f"`{choice}`" in row
+    assert "| `corpus_tokens` |" in page
+    assert "(null: unknown or large)" in page
+    assert "{#economics}" in page
+
+
+def test_generated_pages_paths() -> None:
+    assert [path for path, _ in generated_pages()] == [
+        "reference/decision-rules.md", "reference/inputs.md",
+    ]
+
+
+@pytest.mark.parametrize("pattern_id", PATTERN_IDS)
+def test_try_query_holds_only_non_default_example_answers(pattern_id: str) -> None:
+    pairs = parse_qsl(try_query(pattern_id))
+    example = PATTERNS_BY_ID[pattern_id].example_answers
+    assert pairs
+    for name, _ in pairs:
+        assert example[name] != DEFAULTS[name]
+    typed = {
+        name: (int(text) if FIELDS_BY_NAME[name].kind == "int" else
+               float(text) if FIELDS_BY_NAME[name].kind == "number" else text)
+        for name, text in pairs
+    }
+    # The link opens the calculator on the pattern's own result.
+    result = recommend(typed)
+    assert pattern_id in result["patterns"]
+    assert result["recommendation"] == "fine-tuning"
+
+
+def test_try_snippet_links_relative_to_the_pattern_page() -> None:
+    snippet = try_snippet("critical-latency")
+    href = snippet.split('href="')[1].split('"')[0]
+    # need=knowledge and retrieval_overhead_ms=250 are defaults, so the link leaves them out.
+    assert href == (
+        "../../calculator/?corpus_change=quarterly&amp;latency_budget_ms=400"
+        "&amp;calls_per_day=20000&amp;labeled_examples=1000"
+    )
+    assert "<code>latency_budget_ms</code>: <code>400</code>" in snippet
+
+
+def test_triggers_snippet_uses_the_table_text() -> None:
+    text = triggers_snippet("proprietary-tone")
+    assert "`tone` is `proprietary` and `calls_per_day` is at least 1,000." in text
+    assert "(../reference/decision-rules.md#patterns)" in text
+
+
+def test_marker_regions_are_marked_by_comments() -> None:
+    region = render_marker("triggers", "closed-terminology")
+    assert region.startswith("<!-- begin generated triggers closed-terminology")
+    assert region.endswith("<!-- end generated triggers closed-terminology -->")
+
+
+def test_unknown_marker_names_the_bad_value() -> None:
+    with pytest.raises(ValueError, match="got 'closed-terms'"):
+        render_marker("try", "closed-terms")
+    with pytest.raises(ValueError, match="got 'example'"):
+        render_marker("example", "closed-terminology")

@@ -1,0 +1,54 @@
+"""Flips: the nearest single-field changes that alter the recommendation."""
+
+from __future__ import annotations
+
+from calculator import recommend
+from calculator.answers import normalise
+from calculator.fields import FIELDS_BY_NAME
+from calculator.flips import _order, candidates, find_flips
+from calculator.scoring import decide
+
+
+def test_candidates_of_a_choice_are_its_choices() -> None:
+    assert candidates(FIELDS_BY_NAME["tone"]) == ("generic", "house-style", "proprietary")
+
+
+def test_ordered_fields_are_searched_outwards_from_the_current_value() -> None:
+    down, up = _order(FIELDS_BY_NAME["corpus_change"], "monthly")
+    assert down == ["weekly", "daily", "hourly", "realtime"]
+    assert up == ["quarterly", "yearly", "static"]
+
+
+def test_off_ladder_numbers_sit_between_rungs() -> None:
+    down, up = _order(FIELDS_BY_NAME["calls_per_day"], 750)
+    assert down[0] == 500 and up[0] == 1000
+
+
+def test_null_sits_at_the_end_of_its_ladder() -> None:
+    down, up = _order(FIELDS_BY_NAME["latency_budget_ms"], None)
+    assert up == [] and down[0] == 10000
+
+
+def test_unordered_fields_try_every_other_value() -> None:
+    assert _order(FIELDS_BY_NAME["need"], "both") == [["knowledge"], ["behavior"]]
+
+
+def test_few_examples_flip_at_the_threshold() -> None:
+    answers = {"need": "behavior", "tone": "proprietary", "calls_per_day": 5000,
+               "labeled_examples": 20}
+    flips = find_flips(normalise(answers), "prompt-engineering")
+    assert {"field": "labeled_examples", "value": 50, "recommendation": "fine-tuning"} in flips
+
+
+def test_latency_flip_names_the_budget_that_stops_being_critical() -> None:
+    answers = {"need": "knowledge", "corpus_change": "quarterly", "latency_budget_ms": 400,
+               "calls_per_day": 20000, "labeled_examples": 1000}
+    flips = recommend(answers)["flips"]
+    latency = [f for f in flips if f["field"] == "latency_budget_ms"]
+    assert latency == [{"field": "latency_budget_ms", "value": 1500, "recommendation": "rag"}]
+    assert decide(normalise({**answers, "latency_budget_ms": 1000})) == "fine-tuning"
+
+
+def test_economics_fields_are_never_flipped() -> None:
+    fields = {f["field"] for f in recommend({"need": "both"})["flips"]}
+    assert not fields & {"prompt_tokens", "cache_hit_rate", "training_cost"}

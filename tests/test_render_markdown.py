@@ -1,0 +1,40 @@
+"""The Markdown report of a result."""
+
+from __future__ import annotations
+
+from calculator import recommend, to_markdown
+from calculator.render_markdown import money, value_text
+
+
+def test_report_sections_in_order() -> None:
+    text = to_markdown(recommend({"need": "behavior", "labeled_examples": 400}))
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Recommendation: Fine-tuning",
+        "## The four questions",
+        "## Scores",
+        "## Reasons",
+        "## What would change the answer",
+        "## Caveats",
+        "## Economics",
+    ]
+    assert "| Fine-tuning (recommended) |" in text
+
+
+def test_flips_and_nulls_read_naturally() -> None:
+    text = to_markdown(recommend({}))
+    assert "- `need` = `behavior` gives prompt-engineering" in text
+    assert value_text("latency_budget_ms", None) == "null (no budget)"
+    assert value_text("tone", "proprietary") == "proprietary"
+    assert value_text("citations_required", True) == "true"
+
+
+def test_money() -> None:
+    assert money(1234.5) == "$1,234.50"
+    assert money(None) == "n/a"
+
+
+def test_table_cells_escape_pipes() -> None:
+    result = recommend({})
+    result["questions"][0]["why"] = "a | b"
+    assert "a \\| b" in to_markdown(result)
