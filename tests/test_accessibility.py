@@ -77,13 +77,19 @@ def test_no_serious_or_critical_violation(
 
 # -- the calculator, beyond what axe can see ----------------------------------------------------
 
-FOCUS_STEP = """() => {
+FORM = "#calc-form"
+FOCUS_STEP = """(form) => {
     const el = document.activeElement;
-    if (!el || !el.closest("form") || !el.name) return null;
+    if (!el || !el.closest(form)) return null;
     const style = getComputedStyle(el);
     const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
     const ring = style.boxShadow !== "none";
-    return {name: el.name, visible: outline || ring};
+    const summary = el.matches("summary") ? el : null;
+    return {
+        name: el.name || (summary ? "summary" : el.tagName),
+        visible: outline || ring,
+        closedSummary: Boolean(summary && !summary.parentElement.open),
+    };
 }"""
 
 
@@ -92,7 +98,7 @@ def test_calculator_is_usable_by_keyboard_with_a_visible_focus(page: Any, site_u
     assert calculator_state(page) == "ready", result_text(page)
     controls = set(
         page.eval_on_selector_all(
-            "form [name]:is(input, select, textarea):not([type=hidden]):not(:disabled)",
+            f"{FORM} [name]:is(input, select, textarea):not([type=hidden]):not(:disabled)",
             "(els) => els.map((el) => el.name)",
         )
     )
@@ -100,12 +106,26 @@ def test_calculator_is_usable_by_keyboard_with_a_visible_focus(page: Any, site_u
     reached: dict[str, bool] = {}
     for _ in range(len(controls) * 3 + 60):
         page.keyboard.press("Tab")
-        step = page.evaluate(FOCUS_STEP)
-        if step:
-            reached[step["name"]] = reached.get(step["name"], True) and step["visible"]
+        step = page.evaluate(FOCUS_STEP, FORM)
+        if not step:
+            continue
+        reached[step["name"]] = reached.get(step["name"], True) and step["visible"]
+        if step["closedSummary"]:
+            # A collapsed group opens from the keyboard like any disclosure.
+            page.keyboard.press("Enter")
     assert controls <= reached.keys(), f"not reachable by Tab: {sorted(controls - reached.keys())}"
     hidden = sorted(name for name, visible in reached.items() if not visible)
     assert not hidden, f"focus is not visible on {hidden}"
+    # A change made from the keyboard alone reaches the result.
+    before = page.get_attribute(RESULT, "data-recommendation")
+    page.focus(f"{FORM} [name=need]")
+    page.keyboard.press("End")
+    page.wait_for_function(
+        "([s, before]) => document.querySelector(s).dataset.recommendation !== before"
+        " || document.querySelector(s).dataset.state === 'error'",
+        arg=[RESULT, before],
+    )
+    assert calculator_state(page) == "ready", result_text(page)
 
 
 def test_calculator_result_is_announced_politely(page: Any, site_url: str) -> None:
@@ -129,7 +149,7 @@ def test_calculator_errors_are_tied_to_their_fields(page: Any, site_url: str) ->
     assert calculator_state(page) == "ready", result_text(page)
     described = page.evaluate(
         """() => {
-            const controls = [...document.querySelectorAll('form [name="need"]')];
+            const controls = [...document.querySelectorAll('#calc-form [name="need"]')];
             const holders = [...controls, ...controls.map((c) => c.closest("fieldset"))]
                 .filter((el) => el && el.getAttribute("aria-describedby"));
             return holders.flatMap((el) => el.getAttribute("aria-describedby").split(/\\s+/))
