@@ -12,6 +12,8 @@ from .scoring import COMPILED, CompiledRule, pick
 __all__ = ["candidates", "find_flips"]
 
 _FLIP_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f.flips)
+# The inner loop keeps one local per option for speed.
+assert len(OPTIONS) == 4
 _NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 # For each field, the rules whose condition reads it: only these can change with it.
 _READER_INDEX: dict[str, frozenset[int]] = {
@@ -94,14 +96,16 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
         for side in _order(field, current):
             for value in side:
                 setattr(draft, name, value)
-                raw = list(rest)
+                s0, s1, s2, s3 = rest
                 mask = rest_mask
-                for applies, deltas, m in readers:
+                for applies, (d0, d1, d2, d3), m in readers:
                     if applies(view):
-                        for i, d in enumerate(deltas):
-                            raw[i] += d
+                        s0 += d0
+                        s1 += d1
+                        s2 += d2
+                        s3 += d3
                         mask |= m
-                new = pick(raw, mask)
+                new = pick((s0, s1, s2, s3), mask)
                 if new != recommendation:
                     flips.append({"field": name, "value": value, "recommendation": new})
                     break

@@ -15,6 +15,7 @@ TIE_ORDER: tuple[str, ...] = ("rag", "prompt-engineering", "fine-tuning", "hybri
 
 _INDEX = {option: i for i, option in enumerate(OPTIONS)}
 _TIE_RANK = tuple(TIE_ORDER.index(option) for option in OPTIONS)
+_TIE_VISIT = tuple(_INDEX[option] for option in TIE_ORDER)
 
 CompiledRule = tuple[Callable[[Answers], bool], tuple[float, ...], int]
 
@@ -52,7 +53,14 @@ def _rank(raw: Sequence[float], mask: int) -> list[int]:
 
 def pick(raw: Sequence[float], mask: int) -> str:
     """The highest-scoring option not ruled out by `mask`; ties go by TIE_ORDER."""
-    return OPTIONS[_rank(raw, mask)[0]]
+    # Visiting options in tie order and replacing only on a strictly higher score breaks ties
+    # without sorting, which matters because flips call this dozens of times per result.
+    best = -1
+    best_score = 0.0
+    for i in _TIE_VISIT:
+        if not mask >> i & 1 and (best < 0 or raw[i] > best_score):
+            best, best_score = i, raw[i]
+    return OPTIONS[best]
 
 
 def decide(a: Answers) -> str:
