@@ -170,7 +170,7 @@ def decision_rules_page() -> str:
         "The rules are built so that some things always hold: more calls a day never lowers the "
         "fine-tuning score, knowledge that changes faster never raises it, and requiring "
         "citations never moves a retrieval answer (RAG or hybrid) to another option. The test "
-        "suite checks these properties on thousands of generated cases.",
+        "suite checks these properties on hundreds of generated cases.",
         "",
         "## Rules {#rules}",
         "",

@@ -65,6 +65,8 @@ PATTERNS: tuple[Pattern, ...] = (
                 "task_shape": "styled-generation",
                 "calls_per_day": 5000,
                 "labeled_examples": 2000,
+                # Reviewers who keep correcting the prompted voice: the saving training brings.
+                "prompted_review_monthly_cost": 3000,
             }
         ),
     ),
@@ -103,6 +105,8 @@ PATTERNS: tuple[Pattern, ...] = (
                 "terminology": "closed",
                 "calls_per_day": 3000,
                 "labeled_examples": 800,
+                # A glossary of internal terms sent with every prompt.
+                "prompt_tokens": 6000,
             }
         ),
     ),
@@ -120,6 +124,7 @@ PATTERNS: tuple[Pattern, ...] = (
                 "task_shape": "styled-generation",
                 "calls_per_day": 5000,
                 "labeled_examples": 1500,
+                "prompted_review_monthly_cost": 2000,
             }
         ),
     ),
@@ -159,6 +164,9 @@ PATTERNS: tuple[Pattern, ...] = (
                 "task_shape": "classification",
                 "calls_per_day": 20000,
                 "labeled_examples": 5000,
+                # Category descriptions and worked examples in, one label out.
+                "prompt_tokens": 3000,
+                "output_tokens": 10,
             }
         ),
     ),

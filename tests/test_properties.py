@@ -115,3 +115,26 @@ def test_rules_read_only_the_fields_they_declare(answers: dict[str, Any], data: 
     for rule in RULES:
         if field.name not in rule.reads:
             assert rule.applies(a) == rule.applies(other), (rule.id, field.name)
+
+
+@given(answers_strategy())
+def test_training_is_never_recommended_without_a_route_or_examples(
+    answers: dict[str, Any]
+) -> None:
+    trained = {"fine-tuning", "hybrid"}
+    assert recommend({**answers, "can_fine_tune": False})["recommendation"] not in trained
+    assert recommend({**answers, "labeled_examples": 49})["recommendation"] not in trained
+
+
+@given(answers_strategy())
+def test_no_persistent_index_never_recommends_plain_rag(answers: dict[str, Any]) -> None:
+    result = recommend({**answers, "sensitive_data": "no-persistent-index"})
+    assert result["recommendation"] != "rag"
+    assert "sensitive-data" in result["patterns"]
+
+
+@given(answers_strategy())
+def test_economics_fields_never_change_the_recommendation(answers: dict[str, Any]) -> None:
+    economics = {f.name for f in FIELDS if f.group == "economics"}
+    core = {k: v for k, v in answers.items() if k not in economics}
+    assert recommend(answers)["recommendation"] == recommend(core)["recommendation"]
