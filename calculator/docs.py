@@ -7,6 +7,7 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from .economics import DAYS_PER_MONTH, MAX_PAYBACK
+from .engine import recommend
 from .fields import DEFAULTS, FIELDS, GROUPS, Field
 from .framework import CRITICAL_SHARE, QUESTIONS
 from .patterns import PATTERNS, PATTERNS_BY_ID
@@ -71,14 +72,19 @@ def try_snippet(pattern_id: str) -> str:
     pattern = PATTERNS_BY_ID[pattern_id]
     href = html.escape(f"{CALCULATOR_FROM_PATTERN}?{try_query(pattern_id)}")
     rows = "\n".join(
-        f"<li><code>{html.escape(f.name)}</code>: "
+        f"<li>{html.escape(f.label)} (<code>{html.escape(f.name)}</code>): "
         f"<code>{html.escape(value_text(f.name, pattern.example_answers[f.name]))}</code></li>"
         for f in FIELDS
         if f.name in pattern.example_answers
     )
+    result = recommend(pattern.example_answers)
+    outcome = OPTION_TITLES[result["recommendation"]].lower()
+    percent = round(result["confidence"] * 100)
     return (
         f"<p>{html.escape(pattern.example)} The example's answers:</p>\n"
         f'<ul class="calculator-example">\n{rows}\n</ul>\n'
+        f"<p>With these answers the calculator recommends <strong>{html.escape(outcome)}"
+        f"</strong> (confidence {percent}%).</p>\n"
         f'<p><a class="md-button" href="{href}">Open this example in the calculator</a></p>'
     )
 

@@ -77,7 +77,8 @@ def test_try_snippet_links_relative_to_the_pattern_page() -> None:
         "../../calculator/?corpus_change=quarterly&amp;latency_budget_ms=400"
         "&amp;calls_per_day=20000&amp;labeled_examples=1000"
     )
-    assert "<code>latency_budget_ms</code>: <code>400</code>" in snippet
+    assert "(<code>latency_budget_ms</code>): <code>400</code>" in snippet
+    assert "the calculator recommends <strong>fine-tuning</strong>" in snippet
 
 
 def test_triggers_snippet_uses_the_table_text() -> None:
