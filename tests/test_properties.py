@@ -23,10 +23,11 @@ RESULT_KEYS = {
     "reasons", "flips", "caveats", "economics", "answers",
 }
 
-settings.register_profile("engine", max_examples=300, deadline=None)
-settings.load_profile("engine")
+# A few hundred cases per property; no deadline, because the machine may be busy.
+PROPERTY = settings(max_examples=300, deadline=None)
 
 
+@PROPERTY
 @given(answers_strategy())
 def test_any_valid_answers_give_a_valid_result(answers: dict[str, Any]) -> None:
     assert validate(answers) == []
@@ -54,6 +55,7 @@ def test_any_valid_answers_give_a_valid_result(answers: dict[str, Any]) -> None:
     assert "## Pros and Cons of the Options" in to_adr(result)
 
 
+@PROPERTY
 @given(answers_strategy(), st.integers(0, 10**6), st.integers(0, 10**6))
 def test_more_calls_never_lower_the_fine_tuning_score(
     answers: dict[str, Any], low: int, high: int
@@ -64,6 +66,7 @@ def test_more_calls_never_lower_the_fine_tuning_score(
     assert more["scores"]["fine-tuning"] >= fewer["scores"]["fine-tuning"]
 
 
+@PROPERTY
 @given(answers_strategy(), st.sampled_from(CHANGE_RATES), st.sampled_from(CHANGE_RATES))
 def test_faster_knowledge_never_raises_the_fine_tuning_score(
     answers: dict[str, Any], one: str, other: str
@@ -74,6 +77,7 @@ def test_faster_knowledge_never_raises_the_fine_tuning_score(
     assert fast["scores"]["fine-tuning"] <= slow["scores"]["fine-tuning"]
 
 
+@PROPERTY
 @given(answers_strategy())
 def test_citations_never_move_the_answer_away_from_retrieval(answers: dict[str, Any]) -> None:
     without = recommend({**answers, "citations_required": False})
@@ -81,6 +85,7 @@ def test_citations_never_move_the_answer_away_from_retrieval(answers: dict[str, 
         assert recommend({**answers, "citations_required": True})["recommendation"] in RETRIEVAL
 
 
+@PROPERTY
 @given(answers_strategy())
 def test_each_flip_applied_changes_the_recommendation(answers: dict[str, Any]) -> None:
     result = recommend(answers)
@@ -90,6 +95,7 @@ def test_each_flip_applied_changes_the_recommendation(answers: dict[str, Any]) -
         assert flip["recommendation"] != result["recommendation"]
 
 
+@PROPERTY
 @given(answers_strategy())
 def test_flips_are_the_nearest_change_on_each_side(answers: dict[str, Any]) -> None:
     a = Answers.from_dict(answers)
@@ -107,6 +113,7 @@ def test_flips_are_the_nearest_change_on_each_side(answers: dict[str, Any]) -> N
                     break
 
 
+@PROPERTY
 @given(answers_strategy(), st.data())
 def test_rules_read_only_the_fields_they_declare(answers: dict[str, Any], data: Any) -> None:
     a = Answers.from_dict(answers)
@@ -117,6 +124,7 @@ def test_rules_read_only_the_fields_they_declare(answers: dict[str, Any], data: 
             assert rule.applies(a) == rule.applies(other), (rule.id, field.name)
 
 
+@PROPERTY
 @given(answers_strategy())
 def test_training_is_never_recommended_without_a_route_or_examples(
     answers: dict[str, Any]
@@ -126,6 +134,7 @@ def test_training_is_never_recommended_without_a_route_or_examples(
     assert recommend({**answers, "labeled_examples": 49})["recommendation"] not in trained
 
 
+@PROPERTY
 @given(answers_strategy())
 def test_no_persistent_index_never_recommends_plain_rag(answers: dict[str, Any]) -> None:
     result = recommend({**answers, "sensitive_data": "no-persistent-index"})
@@ -133,6 +142,7 @@ def test_no_persistent_index_never_recommends_plain_rag(answers: dict[str, Any])
     assert "sensitive-data" in result["patterns"]
 
 
+@PROPERTY
 @given(answers_strategy())
 def test_economics_fields_never_change_the_recommendation(answers: dict[str, Any]) -> None:
     economics = {f.name for f in FIELDS if f.group == "economics"}
