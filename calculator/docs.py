@@ -198,7 +198,10 @@ def decision_rules_page() -> str:
         "For each input the calculator tries other values: every choice of an unordered list, "
         "and for ordered ones (change rates, counts, budgets) the values on each side of the "
         "current answer, nearest first. It reports the nearest value on each side that changes "
-        "the recommendation. Economics inputs never change it, so they are not tried.",
+        "the recommendation. Question 3 turns on a ratio, so for the two latency inputs it also "
+        "tries the round values on either side of the edge, which moves with the other input: "
+        "with 250 ms of retrieval, budgets of 1,000 ms and 1,050 ms. Economics inputs never "
+        "change the recommendation, so they are not tried.",
         "",
         "## Economics {#economics}",
         "",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import cast
 
 from .answers import Answers
-from .fields import FIELDS, Field
+from .fields import FIELDS, FIELDS_BY_NAME, Field
+from .framework import CRITICAL_SHARE
 from .rules import OPTIONS, RULES
 from .scoring import COMPILED, CompiledRule, pick
 
@@ -14,6 +16,8 @@ __all__ = ["candidates", "find_flips"]
 _FLIP_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f.flips)
 # The inner loop keeps one local per option for speed.
 assert len(OPTIONS) == 4
+_MAX_BUDGET = FIELDS_BY_NAME["latency_budget_ms"].maximum or math.inf
+_MAX_OVERHEAD = FIELDS_BY_NAME["retrieval_overhead_ms"].maximum or math.inf
 _NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 # For each field, the rules whose condition reads it: only these can change with it.
 _READER_INDEX: dict[str, frozenset[int]] = {
@@ -53,9 +57,38 @@ def _position(ladder: tuple[object, ...], value: object) -> float:
     return (below[-1] if below else -1) + 0.5
 
 
-def _order(field: Field, current: object) -> list[list[object]]:
+def _latency_edges(a: Answers) -> dict[str, tuple[int, ...]]:
+    """Round values on either side of question 3's edge, which moves with the other answer.
+
+    The question turns on a ratio, so no fixed ladder can hold its edge: for a budget the
+    edge is overhead / CRITICAL_SHARE, for an overhead it is budget * CRITICAL_SHARE.
+    """
+    edges: dict[str, tuple[int, ...]] = {}
+    overhead = a.retrieval_overhead_ms
+    if overhead > 0:
+        edge = overhead / CRITICAL_SHARE
+        step = 50
+        below = math.floor(edge / step) * step
+        above = below + step
+        edges["latency_budget_ms"] = tuple(v for v in (below, above) if 0 < v <= _MAX_BUDGET)
+    if a.latency_budget_ms is not None:
+        edge = a.latency_budget_ms * CRITICAL_SHARE
+        step = 10
+        at_or_above = math.ceil(edge / step) * step
+        edges["retrieval_overhead_ms"] = tuple(
+            v for v in (at_or_above - step, at_or_above) if 0 <= v <= _MAX_OVERHEAD
+        )
+    return edges
+
+
+def _order(
+    field: Field, current: object, extra: tuple[int, ...] = ()
+) -> list[list[object]]:
     """Candidate values in the order they are tried: each side nearest first, or all of them."""
     ladder = candidates(field)
+    if extra:
+        rungs = {v for v in ladder if isinstance(v, int | float)} | set(extra)
+        ladder = (*sorted(rungs), *((None,) if None in ladder else ()))
     if not field.ordered:
         return [[v] for v in ladder if v != current]
     here = _position(ladder, current)
@@ -78,6 +111,7 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
                 total[i] += d
     draft = _Draft(a)
     view = cast(Answers, draft)
+    edges = _latency_edges(a)
     flips: list[dict[str, object]] = []
     for field in _FLIP_FIELDS:
         name = field.name
@@ -93,7 +127,7 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
             elif hit:
                 rest_mask |= m
         current = getattr(a, name)
-        for side in _order(field, current):
+        for side in _order(field, current, edges.get(name, ())):
             for value in side:
                 setattr(draft, name, value)
                 s0, s1, s2, s3 = rest

@@ -5,7 +5,7 @@ from __future__ import annotations
 from calculator import recommend
 from calculator.answers import normalise
 from calculator.fields import FIELDS_BY_NAME
-from calculator.flips import _order, candidates, find_flips
+from calculator.flips import _latency_edges, _order, candidates, find_flips
 from calculator.scoring import decide
 
 
@@ -40,13 +40,25 @@ def test_few_examples_flip_at_the_threshold() -> None:
     assert {"field": "labeled_examples", "value": 50, "recommendation": "fine-tuning"} in flips
 
 
-def test_latency_flip_names_the_budget_that_stops_being_critical() -> None:
+def test_latency_flips_sit_just_past_question_3s_edge() -> None:
+    # 250 ms of overhead is critical up to a 1,000 ms budget; a 400 ms budget stays critical
+    # while retrieval takes 100 ms or more.
     answers = {"need": "knowledge", "corpus_change": "quarterly", "latency_budget_ms": 400,
                "calls_per_day": 20000, "labeled_examples": 1000}
-    flips = recommend(answers)["flips"]
-    latency = [f for f in flips if f["field"] == "latency_budget_ms"]
-    assert latency == [{"field": "latency_budget_ms", "value": 1500, "recommendation": "rag"}]
+    flips = {f["field"]: f for f in recommend(answers)["flips"]}
+    assert flips["latency_budget_ms"] == {
+        "field": "latency_budget_ms", "value": 1050, "recommendation": "rag",
+    }
+    assert flips["retrieval_overhead_ms"]["value"] == 90
     assert decide(normalise({**answers, "latency_budget_ms": 1000})) == "fine-tuning"
+    assert decide(normalise({**answers, "retrieval_overhead_ms": 100})) == "fine-tuning"
+
+
+def test_latency_edges_follow_the_other_answer() -> None:
+    a = normalise({"latency_budget_ms": 2000, "retrieval_overhead_ms": 30})
+    assert _latency_edges(a) == {"latency_budget_ms": (100, 150),
+                                 "retrieval_overhead_ms": (490, 500)}
+    assert _latency_edges(normalise({"retrieval_overhead_ms": 0})) == {}
 
 
 def test_economics_fields_are_never_flipped() -> None:

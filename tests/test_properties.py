@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from calculator import PATTERN_IDS, recommend, to_adr, to_markdown, validate
 from calculator.answers import Answers
 from calculator.fields import FIELDS, FIELDS_BY_NAME
-from calculator.flips import _order
+from calculator.flips import _latency_edges, _order
 from calculator.rules import OPTIONS, RULES
 from calculator.scoring import decide
 from tests.support.answers import answers_strategy, value_strategy
@@ -101,10 +101,11 @@ def test_flips_are_the_nearest_change_on_each_side(answers: dict[str, Any]) -> N
     a = Answers.from_dict(answers)
     rec = decide(a)
     flips = {(f["field"], json.dumps(f["value"])) for f in recommend(answers)["flips"]}
+    edges = _latency_edges(a)
     for field in FIELDS:
         if not field.flips:
             continue
-        for side in _order(field, getattr(a, field.name)):
+        for side in _order(field, getattr(a, field.name), edges.get(field.name, ())):
             for value in side:
                 changes = decide(Answers.from_dict({**answers, field.name: value})) != rec
                 # Values before the first change are not flips; the first change is reported.
