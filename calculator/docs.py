@@ -39,6 +39,8 @@ def _cell(text: object) -> str:
 
 
 def _default_text(field: Field) -> str:
+    if field.default is None:
+        return f"`null` ({field.null_means})"
     return f"`{value_text(field.name, field.default)}`"
 
 
@@ -243,10 +245,22 @@ def _allowed_text(field: Field) -> str:
             for c, h in zip(field.choices, field.choice_help or ("",) * len(field.choices),
                             strict=True)
         )
-    text = field.allowed.replace("integer", "whole number")
+    if field.kind == "bool":
+        return "`true` or `false`"
+    noun = "a whole number" if field.kind == "int" else "a number"
+    if field.exclusive_minimum:
+        text = f"{noun} above {_figure(field.minimum)}, up to {_figure(field.maximum)}"
+    else:
+        text = f"{noun} from {_figure(field.minimum)} to {_figure(field.maximum)}"
     if field.nullable:
-        text += f" (null: {field.null_means})"
+        text += f", or `null` ({field.null_means})"
     return text
+
+
+def _figure(value: float | None) -> str:
+    if value is None:
+        return "any"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
 
 
 def inputs_page() -> str:
@@ -273,14 +287,16 @@ def inputs_page() -> str:
     ]
     for group in GROUPS:
         lines += [f"## {group.title} {{#{group.id}}}", "", group.help, ""]
-        lines += ["| Field | Meaning | Allowed | Default | Unit |", "|---|---|---|---|---|"]
-        for field in FIELDS:
-            if field.group != group.id:
-                continue
-            lines.append(
-                f"| `{field.name}` | {_cell(field.label)}: {_cell(field.help)} | "
-                f"{_cell(_allowed_text(field))} | {_default_text(field)} | {field.unit or '-'} |"
-            )
+        lines += [
+            "| Field | On the form | Meaning | Allowed | Default | Unit |",
+            "|---|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| `{field.name}` | {_cell(field.label)} | {_cell(field.help)} | "
+            f"{_cell(_allowed_text(field))} | {_default_text(field)} | {field.unit or '-'} |"
+            for field in FIELDS
+            if field.group == group.id
+        ]
         lines.append("")
     return "\n".join(lines)
 

@@ -41,7 +41,8 @@ def test_inputs_page_lists_every_field_with_allowed_values_and_default() -> None
         for choice in field.choices:
             assert f"`{choice}`" in row
     assert "| `corpus_tokens` |" in page
-    assert "(null: unknown or large)" in page
+    assert "or `null` (unknown or large) | `null` (unknown or large) | tokens |" in page
+    assert "a number above 0, up to 3,600,000, or `null` (no budget)" in page
     assert "{#economics}" in page
 
 
