@@ -153,3 +153,8 @@ def test_the_real_site_has_the_generated_pages(site_dir: Path) -> None:
         html = (site_dir / "patterns" / pattern_id / "index.html").read_text()
         assert "<!-- calculator:triggers" not in html
         assert "<!-- calculator:try" not in html
+        # Each pattern page carries both generated regions, the link inside "Try it".
+        assert f"<!-- begin generated triggers {pattern_id} " in html
+        try_it = html.split('id="try-it"', 1)[1]
+        assert f"<!-- begin generated try {pattern_id} " in try_it
+        assert 'href="../../calculator/?' in try_it
