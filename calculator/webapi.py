@@ -14,7 +14,6 @@ import functools
 import json
 import re
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any, TypeAlias, cast
 
 from . import DEFAULTS, AnswerError, input_schema, recommend, to_adr, to_markdown, validate
@@ -101,8 +100,23 @@ def query_text(value: object) -> str:
     if isinstance(value, float):
         if value.is_integer():
             return str(int(value))
-        return format(Decimal(repr(value)), "f")
+        return _plain(repr(value))
     return str(value)
+
+
+def _plain(text: str) -> str:
+    """A float's shortest repr without its exponent: '1.5e-07' -> '0.00000015'."""
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    sign = "-" if mantissa.startswith("-") else ""
+    whole, _, fraction = mantissa.lstrip("-").partition(".")
+    digits, point = whole + fraction, len(whole) + int(exponent)
+    if point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    if point >= len(digits):
+        return sign + digits + "0" * (point - len(digits))
+    return f"{sign}{digits[:point]}.{digits[point:]}"
 
 
 def query_pairs(answers: Mapping[str, object]) -> list[tuple[str, str]]:

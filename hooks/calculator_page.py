@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +30,8 @@ PAGE = "calculator.md"
 FORM_MARKER = "<!-- calculator:form -->"
 RESULT_MARKER = "<!-- calculator:result -->"
 ENGINE_PREFIX = "assets/calculator/engine-"
+# Starts the worker as soon as the form is parsed, before the theme's own scripts have run.
+START_SCRIPT = "assets/calculator/start.js"
 PYODIDE_LOADER = "/pyodide.mjs"
 # Where the page's scripts live; the form's asset paths are relative to it (see app.js).
 SCRIPTS_DIR = "assets/calculator/"
@@ -241,5 +244,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
                     "Pyodide")
     pyodide = "../" + loader.removesuffix(PYODIDE_LOADER).removeprefix("assets/") + "/"
     form = form_html(input_schema(), pyodide=pyodide, engine=engine.removeprefix(SCRIPTS_DIR))
+    start = get_relative_url(START_SCRIPT, page.url)
+    form += f'<script type="module" async src="{html.escape(start)}"></script>'
     result = result_html(compute({}))
     return html_text.replace(FORM_MARKER, form).replace(RESULT_MARKER, result)

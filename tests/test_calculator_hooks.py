@@ -114,6 +114,7 @@ def test_prerendered_result_carries_the_default_answer() -> None:
 class _Page:
     def __init__(self, src_uri: str) -> None:
         self.file = type("F", (), {"src_uri": src_uri})()
+        self.url = src_uri.removesuffix(".md") + "/"
 
 
 def test_other_pages_pass_through_and_markers_are_required(config: Any) -> None:
@@ -129,6 +130,9 @@ def test_other_pages_pass_through_and_markers_are_required(config: Any) -> None:
     assert 'id="calc-form"' in built and 'id="calc-result"' in built
     assert re.search(r'data-pyodide="\.\./pyodide/[^"/]+/"', built)
     assert re.search(r'data-engine="engine-[0-9a-f]{12}\.zip"', built)
+    # The worker starts from an external module right after the form, never an inline script.
+    assert '<script type="module" async src="../assets/calculator/start.js"></script>' in built
+    assert "<script>" not in built
 
 
 def test_built_site(site_dir: Path) -> None:

@@ -1,30 +1,16 @@
 // The calculator page: fills the form from the URL, runs the engine in the worker on every change,
 // shows the result, and keeps the URL in step. Bound once per page view by glue.js.
 
-import { EngineClient, STEPS } from "./client.js";
-import { build } from "./dom.js";
+import { STEPS, sharedClient } from "./client.js";
+import { build, patch } from "./dom.js";
 import { readQuery, writeQuery } from "./url.js";
 
 // A start that takes longer than this is reported as failed (and still completes if it can).
 const START_TIMEOUT_MS = 15_000;
 
-let client = null;
-
-function engineClient(form) {
-  if (!client || client.failure) {
-    client?.worker.terminate();
-    const base = import.meta.url;
-    client = new EngineClient(new URL("./worker.js", base), {
-      indexURL: new URL(form.dataset.pyodide, base).href,
-      engineURL: new URL(form.dataset.engine, base).href,
-    });
-  }
-  return client;
-}
-
 export function bind(form) {
   const view = new CalculatorView(form);
-  view.start(engineClient(form));
+  view.start(sharedClient(form));
   return view;
 }
 
@@ -42,6 +28,8 @@ class CalculatorView {
     this.touched = new Set();
     this.queryErrors = new Map();
     this.answers = null;
+    // The tree the shown result was built from; null while it is the pre-rendered one.
+    this.view = null;
     this.inFlight = false;
     this.queued = null;
     this.fromQuery = readQuery(location.search, this.names);
@@ -180,7 +168,9 @@ class CalculatorView {
     for (const name of this.names) this.showError(name, errors.get(name));
 
     const current = this.result.querySelector(".calc-view");
-    current.replaceWith(build(reply.view));
+    if (this.view) patch(current, this.view, reply.view);
+    else current.replaceWith(build(reply.view));
+    this.view = reply.view;
     this.result.dataset.recommendation = reply.recommendation;
     this.result.dataset.patterns = reply.patterns.join(" ");
     delete this.result.dataset.stale;

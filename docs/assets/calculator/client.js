@@ -4,6 +4,23 @@
 
 export const STEPS = ["download", "start", "engine"];
 
+let shared = null;
+
+// The window's one client, started from the form's data attributes (paths relative to this
+// module, so they hold under any sub-path). A client whose start failed is replaced: a revisit
+// tries again.
+export function sharedClient(form) {
+  if (!shared || shared.failure) {
+    shared?.worker.terminate();
+    const base = import.meta.url;
+    shared = new EngineClient(new URL("./worker.js", base), {
+      indexURL: new URL(form.dataset.pyodide, base).href,
+      engineURL: new URL(form.dataset.engine, base).href,
+    });
+  }
+  return shared;
+}
+
 export class EngineClient {
   constructor(workerURL, config) {
     this.nextId = 1;
@@ -43,7 +60,7 @@ export class EngineClient {
     if (!entry) return;
     this.pending.delete(message.id);
     if ("error" in message) entry.reject(message.error);
-    else entry.resolve(message.result);
+    else entry.resolve(typeof message.result === "string" ? JSON.parse(message.result) : message.result);
   }
 
   fail(error) {

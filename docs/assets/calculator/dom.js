@@ -18,3 +18,23 @@ export function build(node, inSvg = false) {
   for (const child of children) element.append(build(child, svg));
   return element;
 }
+
+// Replaces only the children of `element` whose tree changed since `previous` (the tree the
+// element was built from), so that a change of answer rewrites a few sections rather than the
+// whole result, and screen readers hear only what changed.
+export function patch(element, previous, next) {
+  const [, , before] = previous;
+  const [, , after] = next;
+  const nodes = [...element.childNodes];
+  if (nodes.length !== before.length) {
+    element.replaceWith(build(next));
+    return;
+  }
+  after.forEach((child, index) => {
+    if (index >= before.length) element.append(build(child));
+    else if (JSON.stringify(child) !== JSON.stringify(before[index])) {
+      nodes[index].replaceWith(build(child));
+    }
+  });
+  for (const extra of nodes.slice(after.length)) extra.remove();
+}

@@ -1,0 +1,313 @@
+"""Measure the calculator page in Chromium against a bare page that only loads the same Pyodide.
+
+Run: .venv/bin/python bench/browser.py [--runs N] [--changes N]
+
+Builds the site into a temporary folder, adds a bare page (a module worker that imports the
+vendored pyodide.mjs and calls loadPyodide, nothing else), serves both from one loopback server
+with the cache headers the serving guide recommends, and prints one table. Targets:
+
+- calculator interactive (data-state="ready") <= 1.10x bare Pyodide ready, cold and warm cache;
+- pre-rendered answer on screen <= 1.2x a plain guidance page's load;
+- input -> updated result on screen, p95 <= 16 ms (flips included);
+- calculator page bytes <= 1.05x the bare page's bytes;
+- a guidance page loads no Pyodide byte.
+
+Figures are medians over --runs page loads (cold: a new browser context each time; warm: a
+reload in a context that has loaded the page once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.support.server import DEFAULT_TYPES  # noqa: E402
+
+GUIDANCE = "framework/"
+CALCULATOR = "calculator/"
+BARE = "bare/"
+TIMEOUT_MS = 120_000
+
+BARE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide</title>
+<script type="module" src="bare.js"></script></head>
+<body data-state="loading"><p>Loading Pyodide.</p></body></html>
+"""
+BARE_JS = """const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+worker.onmessage = () => {
+  window.__readyAt = performance.now();
+  document.body.dataset.state = "ready";
+};
+worker.postMessage({ indexURL: new URL("INDEX", import.meta.url).href });
+"""
+BARE_WORKER = """self.onmessage = async (event) => {
+  const { loadPyodide } = await import(event.data.indexURL + "pyodide.mjs");
+  await loadPyodide({ indexURL: event.data.indexURL });
+  self.postMessage("ready");
+};
+"""
+
+# Set before any page script: when the pre-rendered answer is first painted, when the engine's
+# answer is shown, and a helper that times one change until the next frame has been painted.
+PROBE = """
+(() => {
+  const afterPaint = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  new MutationObserver((_, observer) => {
+    const result = document.getElementById("calc-result");
+    if (!result) return;
+    observer.disconnect();
+    afterPaint().then(() => { window.__answerShownAt = performance.now(); });
+    new MutationObserver(() => {
+      if (result.dataset.state === "ready" && !window.__readyAt) {
+        window.__readyAt = performance.now();
+      }
+    }).observe(result, { attributes: true, attributeFilter: ["data-state"] });
+  }).observe(document, { childList: true, subtree: true });
+  // Two figures per change: until the new result is in the DOM with its layout done (ready for
+  // the next frame), and until that frame has been painted (which adds the wait for vsync).
+  window.__timeChange = async (change) => {
+    const result = document.getElementById("calc-result");
+    let rendered = 0;
+    const updated = new Promise((done) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        result.getBoundingClientRect();
+        rendered = performance.now();
+        done();
+      });
+      observer.observe(result, { childList: true, subtree: true });
+    });
+    const start = performance.now();
+    change();
+    await updated;
+    await afterPaint();
+    return [rendered - start, performance.now() - start];
+  };
+})();
+"""
+
+# One change per call, cycling through fields of every kind so that each one really changes.
+CHANGES = """([index]) => window.__timeChange(() => {
+  const form = document.getElementById("calc-form");
+  const set = (name, value) => {
+    const el = form.elements[name];
+    if (el.type === "checkbox") el.checked = value; else el.value = value;
+    el.dispatchEvent(new Event(el.type === "number" ? "input" : "change", { bubbles: true }));
+  };
+  const needs = ["knowledge", "behavior", "both"];
+  const tones = ["generic", "house-style", "proprietary"];
+  switch (index % 5) {
+    case 0: set("need", needs[index % 3]); break;
+    case 1: set("calls_per_day", String(500 + index * 137)); break;
+    case 2: set("tone", tones[index % 3]); break;
+    case 3: set("citations_required", index % 2 === 0); break;
+    default: set("latency_budget_ms", String(300 + index * 11)); break;
+  }
+})"""
+
+
+class _CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with the serving guide's cache rules; counts the body bytes it sends."""
+
+    counter: ClassVar[dict[str, int]] = {}
+    lock = threading.Lock()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def end_headers(self) -> None:
+        versioned = "/assets/pyodide/" in self.path or "/engine-" in self.path
+        cache = "public, max-age=31536000, immutable" if versioned else "no-cache"
+        self.send_header("Cache-Control", cache)
+        super().end_headers()
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        with self.lock:
+            self.counter[self.path] = self.counter.get(self.path, 0) + source.tell() - start
+
+
+def build(dest: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(dest)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    if proc.returncode:
+        sys.exit(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
+    (index,) = (dest / "assets" / "pyodide").glob("*/pyodide.mjs")
+    bare = dest / BARE
+    bare.mkdir()
+    (bare / "index.html").write_text(BARE_HTML, encoding="utf-8")
+    relative = f"../{index.parent.relative_to(dest).as_posix()}/"
+    (bare / "bare.js").write_text(BARE_JS.replace("INDEX", relative), encoding="utf-8")
+    (bare / "worker.js").write_text(BARE_WORKER, encoding="utf-8")
+
+
+def serve(directory: Path) -> tuple[str, dict[str, int], Callable[[], None]]:
+    counter: dict[str, int] = {}
+    handler = type(
+        "Handler",
+        (_CountingHandler,),
+        {"counter": counter, "extensions_map": {**_CountingHandler.extensions_map,
+                                                 **DEFAULT_TYPES}},
+    )
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+    )
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    host, port = httpd.server_address[:2]
+
+    def stop() -> None:
+        httpd.shutdown()
+        httpd.server_close()
+
+    return f"http://{host!s}:{port}/", counter, stop
+
+
+def wait_ready(page: Any, selector: str) -> float:
+    page.wait_for_function(
+        f"document.querySelector('{selector}')?.dataset.state === 'ready' && window.__readyAt",
+        timeout=TIMEOUT_MS,
+    )
+    return float(page.evaluate("window.__readyAt"))
+
+
+def loaded_at(page: Any) -> float:
+    page.wait_for_load_state("load")
+    return float(page.evaluate(
+        "performance.getEntriesByType('navigation')[0].loadEventEnd || performance.now()"
+    ))
+
+
+def measure(args: argparse.Namespace) -> list[tuple[str, str, str, str]]:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build(site)
+        base, counter, stop = serve(site)
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    return _runs(browser, base, counter, args)
+                finally:
+                    browser.close()
+        finally:
+            stop()
+
+
+def _load(browser: Any, url: str, probe: bool) -> tuple[Any, Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    if probe:
+        page.add_init_script(PROBE)
+    page.goto(url)
+    return context, page
+
+
+def _runs(
+    browser: Any, base: str, counter: dict[str, int], args: argparse.Namespace
+) -> list[tuple[str, str, str, str]]:
+    cold = {"bare": [], "calc": []}
+    warm = {"bare": [], "calc": []}
+    shown, guidance = [], []
+    size = {"bare": 0, "calc": 0, "guidance": 0, "guidance_pyodide": 0}
+    for run in range(args.runs):
+        for key, path, selector in (("bare", BARE, "body"), ("calc", CALCULATOR, "#calc-result")):
+            counter.clear()
+            context, page = _load(browser, base + path, probe=key == "calc")
+            cold[key].append(wait_ready(page, selector))
+            if key == "calc":
+                shown.append(float(page.evaluate("window.__answerShownAt")))
+            page.wait_for_load_state("networkidle")
+            if run == 0:
+                size[key] = sum(counter.values())
+            page.reload()
+            warm[key].append(wait_ready(page, selector))
+            context.close()
+        counter.clear()
+        context, page = _load(browser, base + GUIDANCE, probe=False)
+        guidance.append(loaded_at(page))
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        if run == 0:
+            size["guidance"] = sum(counter.values())
+            size["guidance_pyodide"] = sum(
+                n for path, n in counter.items() if "/assets/pyodide/" in path or "/engine-" in path
+            )
+        context.close()
+
+    context, page = _load(browser, base + CALCULATOR, probe=True)
+    wait_ready(page, "#calc-result")
+    for index in range(10):  # warm-up: the first calls pay for imports and JIT
+        page.evaluate(CHANGES, [index])
+    timed = [page.evaluate(CHANGES, [index]) for index in range(args.changes)]
+    latencies = sorted(float(rendered) for rendered, _ in timed)
+    painted = sorted(float(frame) for _, frame in timed)
+    context.close()
+
+    def median(values: list[float]) -> float:
+        return statistics.median(values)
+
+    def p95(values: list[float]) -> float:
+        return values[max(0, round(0.95 * len(values)) - 1)]
+
+    rows = [
+        _row("Interactive, cold cache (ms)", median(cold["calc"]), median(cold["bare"]), 1.10),
+        _row("Interactive, warm cache (ms)", median(warm["calc"]), median(warm["bare"]), 1.10),
+        _row("Pre-rendered answer on screen vs guidance page load (ms)", median(shown),
+             median(guidance), 1.2),
+        ("Input to updated result rendered, p95 (ms)", f"{p95(latencies):.1f}", "16 (one frame)",
+         f"{'met' if p95(latencies) <= 16 else 'MISSED'}; median {median(latencies):.1f}, "
+         f"max {latencies[-1]:.1f}, n={len(latencies)}"),
+        ("Input to next painted frame, p95 (ms; includes the wait for vsync)",
+         f"{p95(painted):.1f}", "", f"median {median(painted):.1f}"),
+        _row("Bytes transferred, cold (kB)", size["calc"] / 1000, size["bare"] / 1000, 1.05),
+        ("Pyodide and engine bytes on a guidance page", f"{size['guidance_pyodide']}", "0",
+         f"{'met' if size['guidance_pyodide'] == 0 else 'MISSED'}; "
+         f"whole page {size['guidance'] / 1000:.0f} kB"),
+    ]
+    return rows
+
+
+def _row(name: str, ours: float, reference: float, limit: float) -> tuple[str, str, str, str]:
+    ratio = ours / reference if reference else float("inf")
+    verdict = "met" if ratio <= limit else "MISSED"
+    return (name, f"{ours:.0f}", f"{reference:.0f}", f"{ratio:.2f}x (target <= {limit}x) {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="page loads per figure")
+    parser.add_argument("--changes", type=int, default=200, help="timed input changes")
+    args = parser.parse_args()
+    rows = measure(args)
+    header = ("Measure", "Calculator", "Reference", "Ratio / verdict")
+    print(f"Chromium, {args.runs} runs per load figure (median), loopback server\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print("\nReference: bare Pyodide page for load and bytes; framework/ page load for the "
+          "pre-rendered answer; one 60 Hz frame for input latency.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
