@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from .answers import Answers
-from .economics import estimate
+from .economics import MAX_PAYBACK, estimate
 from .errors import AnswersNotObjectError
 from .flips import find_flips
-from .framework import answer_questions, latency_critical, verdict
+from .framework import STABLE_CHANGES, answer_questions, latency_critical, verdict
 from .patterns import match_patterns
 from .rules import OPTIONS, Rule
 from .scoring import Scored, score
@@ -135,12 +135,11 @@ def _caveats(
             "With no standing index, current documents must be sent with each request and "
             "discarded afterwards."
         )
-    if trains and a.need != "behavior" and a.corpus_change not in ("quarterly", "yearly", "static"):
-        if rec == "fine-tuning":
-            caveats.append(
-                "Facts trained into the model go stale as the knowledge changes; plan a "
-                "retraining schedule or move the facts into retrieval."
-            )
+    if rec == "fine-tuning" and a.need != "behavior" and a.corpus_change not in STABLE_CHANGES:
+        caveats.append(
+            "Facts trained into the model go stale as the knowledge changes; plan a "
+            "retraining schedule or move the facts into retrieval."
+        )
     if latency_critical(a) and rec in ("rag", "hybrid"):
         caveats.append(
             "Retrieval takes a large share of the latency budget; measure it under load."
@@ -151,7 +150,7 @@ def _caveats(
         if payback.get(rec) is None:
             caveats.append(
                 "With the cost figures given, the trained option does not repay its one-off costs "
-                "within ten years; the case for it rests on quality, latency, privacy or review "
-                "time saved, not on token prices."
+                f"within {MAX_PAYBACK // 12} years; the case for it rests on quality, latency, "
+                "privacy or review time saved, not on token prices."
             )
     return caveats
