@@ -17,6 +17,7 @@ from tests.support.site_pages import (
     calculator_state,
     page_paths,
     result_text,
+    search,
     watch_csp,
 )
 
@@ -178,9 +179,7 @@ def test_every_page_loads_under_the_policy_without_a_violation(
             assert state == "ready", f"calculator ended in {state}: {result_text(page)}"
     # Search runs in a worker of its own; instant navigation re-inserts each page's scripts.
     page.goto(base)
-    page.keyboard.press("/")
-    page.keyboard.type("latency")
-    page.locator(".md-search-result__item").first.wait_for()
+    search(page, "latency")
     page.keyboard.press("Escape")
     page.locator(f'.md-nav a[href$="{CALCULATOR}"]').first.click()
     page.wait_for_url(f"**/{CALCULATOR}")

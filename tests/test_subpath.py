@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 
 from tests.conftest import build_site
-from tests.support.site_pages import CALCULATOR, calculator_state, page_paths, result_text
+from tests.support.site_pages import (
+    CALCULATOR,
+    calculator_state,
+    page_paths,
+    result_text,
+    search,
+)
 from tests.test_links import broken_links
 
 PREFIX = "/guides/llm-choices/"
@@ -67,9 +73,7 @@ def test_every_page_loads_under_the_prefix(page: Any, subpath_site: Path, subpat
 def test_search_finds_pages_under_the_prefix(page: Any, subpath_url: str) -> None:
     failures = failed_requests(page)
     page.goto(subpath_url + "glossary/")
-    page.get_by_role("textbox", name="Search").fill("latency")
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for()
+    first = search(page, "latency")
     href = first.get_attribute("href") or ""
     first.click()
     page.wait_for_load_state("networkidle")

@@ -49,6 +49,20 @@ def result_text(page: Any) -> str:
     return str(text)
 
 
+def search(page: Any, text: str) -> Any:
+    """Type into the theme's search box once its index is ready; return the first result's link."""
+    box = page.get_by_role("textbox", name="Search")
+    box.click()
+    # Keys typed while the index still loads are not searched again once it is ready.
+    page.wait_for_function(
+        "() => !/initializing/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    box.press_sequentially(text)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for()
+    return first
+
+
 def watch_csp(page: Any) -> list[str]:
     """Collect every CSP report the page or one of its workers logs, and every violation event."""
     messages: list[str] = []
