@@ -18,6 +18,7 @@ from tests.support.site_pages import (
     page_paths,
     result_text,
     search,
+    serve_with_instant_navigation,
     watch_csp,
 )
 
@@ -168,9 +169,10 @@ def test_meta_policy_build(tmp_path: Path) -> None:
 
 @pytest.mark.browser
 def test_every_page_loads_under_the_policy_without_a_violation(
-    page: Any, site_dir: Path, serve: Any, policy: str
+    page: Any, site_dir: Path, serve: Any, policy: str, tmp_path: Path
 ) -> None:
-    base = serve(site_dir, headers={"Content-Security-Policy": policy})
+    headers = {"Content-Security-Policy": policy}
+    base = serve_with_instant_navigation(site_dir, tmp_path / "site", serve, headers=headers)
     violations = watch_csp(page)
     for path in page_paths(site_dir):
         page.goto(base + path, wait_until="networkidle")
@@ -181,10 +183,12 @@ def test_every_page_loads_under_the_policy_without_a_violation(
     page.goto(base)
     search(page, "latency")
     page.keyboard.press("Escape")
-    page.locator(f'.md-nav a[href$="{CALCULATOR}"]').first.click()
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'.md-nav--primary a[href$="/{CALCULATOR}"]').first.click()
     page.wait_for_url(f"**/{CALCULATOR}")
     state = calculator_state(page)
     assert state == "ready", f"after instant navigation: {state}: {result_text(page)}"
+    assert page.evaluate("window.__sameDocument === true"), "the theme reloaded the page"
     assert violations == []
 
 

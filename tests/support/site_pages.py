@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,23 @@ def page_paths(site_dir: Path) -> list[str]:
             continue
         paths.append(rel.removesuffix("index.html"))
     return paths
+
+
+def serve_with_instant_navigation(site_dir: Path, copy_to: Path, serve: Any, **options: Any) -> str:
+    """Serve a copy of the site whose sitemap names the test server's address; return its URL.
+
+    The theme navigates instantly only to addresses that sitemap.xml lists, port included, and
+    the test server's port is chosen at random, so the copy's sitemap is rewritten once it is known.
+    """
+    shutil.copytree(site_dir, copy_to)
+    base: str = serve(copy_to, **options)
+    sitemap = copy_to / "sitemap.xml"
+    text = sitemap.read_text(encoding="utf-8")
+    built_for = re.search(r"<loc>(.*?)</loc>", text)
+    assert built_for, "sitemap.xml lists no page"
+    root = built_for.group(1)
+    sitemap.write_text(text.replace(root, base), encoding="utf-8")
+    return base
 
 
 def calculator_state(
