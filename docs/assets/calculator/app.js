@@ -217,7 +217,9 @@ class CalculatorView {
       const item = this.progress.querySelector(`[data-step="${step}"]`);
       const status = this.engine.status[step];
       item.dataset.status = status;
-      item.querySelector(".calc-step__status").textContent = STATUS_TEXT[status];
+      const detail = status === "active" ? this.engine.detail[step] : "";
+      item.querySelector(".calc-step__status").textContent =
+        STATUS_TEXT[status] + (detail ? ` (${detail})` : "");
     }
     if (this.engine.failure) this.showFailure(this.engine.failure);
     else if (this.engine.isReady) this.progress.hidden = true;

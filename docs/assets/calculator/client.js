@@ -27,6 +27,7 @@ export class EngineClient {
     this.pending = new Map();
     this.listeners = new Set();
     this.status = Object.fromEntries(STEPS.map((step) => [step, "pending"]));
+    this.detail = {};
     this.failure = null;
     this.worker = new Worker(workerURL, { type: "module" });
     this.worker.addEventListener("message", (event) => this.receive(event.data));
@@ -53,6 +54,7 @@ export class EngineClient {
   receive(message) {
     if (message?.type === "progress") {
       this.status[message.step] = message.status;
+      this.detail[message.step] = message.detail ?? "";
       this.emit();
       return;
     }

@@ -24,21 +24,62 @@ class StartError extends Error {
   }
 }
 
-function progress(step, status) {
-  self.postMessage({ type: "progress", step, status });
+const statusOf = {};
+
+// A step that has ended stays ended, whatever order the fetches report in.
+function progress(step, status, detail = "") {
+  if (statusOf[step] === "done" || statusOf[step] === "failed") return;
+  statusOf[step] = status;
+  self.postMessage({ type: "progress", step, status, detail });
 }
 
+// The two large files; the download step ends when both have arrived.
+const LARGE = ["pyodide.asm.wasm", "python_stdlib.zip"];
+
 // Pyodide fetches its own files; watching those fetches lets the page tell a blocked or
-// mis-served file from a slow one, instead of waiting for a runtime that will never start.
+// mis-served file from a slow one, and count the bytes of the large ones as they arrive.
 function watchDownloads(indexURL) {
   const originalFetch = self.fetch.bind(self);
+  const sizes = new Map();
+  const received = new Map();
+  let reported = 0;
+  const report = () => {
+    const got = [...received.values()].reduce((a, b) => a + b, 0);
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+    // A message per megabyte at most: progress should not cost the start time it reports.
+    if (got - reported < 1e6 && got < total) return;
+    reported = got;
+    const mb = (n) => (n / 1e6).toFixed(1);
+    const known = sizes.size === LARGE.length && total;
+    const detail = known ? `${mb(got)} of ${mb(total)} MB` : `${mb(got)} MB`;
+    progress("download", "active", detail);
+  };
+  let finished = 0;
   self.fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     const response = await originalFetch(input, init);
-    if (url.startsWith(indexURL) && !response.ok) {
-      const name = url.slice(indexURL.length);
-      const reason = new StartError("download", `${name} answered HTTP ${response.status}`);
-      failStart(reason);
+    const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : "";
+    if (name && !response.ok) {
+      failStart(new StartError("download", `${name} answered HTTP ${response.status}`));
+    } else if (LARGE.includes(name) && response.body) {
+      // A clone is read for counting; Pyodide keeps the original response, so the browser
+      // can still compile the WebAssembly while it streams in (and cache the compiled code).
+      sizes.set(name, Number(response.headers.get("content-length")) || 0);
+      received.set(name, 0);
+      const reader = response.clone().body.getReader();
+      (async () => {
+        for (;;) {
+          const { done: end, value } = await reader.read();
+          if (end) break;
+          received.set(name, received.get(name) + value.byteLength);
+          report();
+        }
+        finished += 1;
+        if (finished === LARGE.length) {
+          progress("download", "done");
+          progress("start", "active");
+        }
+      })().catch(() => {});
     }
     return response;
   };
@@ -62,14 +103,13 @@ async function start({ indexURL, engineURL }) {
   } catch (error) {
     throw new StartError("download", `pyodide.mjs did not load (${firstLine(error)})`);
   }
-  progress("download", "done");
-  progress("start", "active");
   let pyodide;
   try {
     pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: (text) => console.warn(text) });
   } catch (error) {
     throw new StartError("start", `the Python runtime did not start (${firstLine(error)})`);
   }
+  progress("download", "done");
   progress("start", "done");
   progress("engine", "active");
   const archive = await engine;
