@@ -17,6 +17,7 @@ from tests.support.hooks import load_hook
 
 ROOT = Path(__file__).resolve().parent.parent
 SUPPORT = ROOT / "tests" / "support"
+GOLDEN = ROOT / "tests" / "golden"
 GENERATED = 250
 SEED = 20261125
 
@@ -37,8 +38,12 @@ CORNERS: list[dict[str, object]] = [
 
 
 def golden_cases() -> list[dict[str, object]]:
-    """The defaults, each pattern's example answers, and the corners above."""
-    return [dict(pattern.example_answers) for pattern in PATTERNS] + CORNERS
+    """The engine's golden cases (tests/golden), each pattern's example answers, the corners."""
+    golden = [
+        json.loads(path.read_text(encoding="utf-8"))["answers"]
+        for path in sorted(GOLDEN.glob("*.json"))
+    ]
+    return golden + [dict(pattern.example_answers) for pattern in PATTERNS] + CORNERS
 
 
 def _number(rng: random.Random, prop: dict[str, Any], integer: bool) -> object:
@@ -76,6 +81,10 @@ def generated_cases(count: int, seed: int = SEED) -> list[dict[str, object]]:
     return cases
 
 
+def test_golden_cases_are_there() -> None:
+    assert len(list(GOLDEN.glob("*.json"))) >= 8, "the engine's golden cases are missing"
+
+
 def test_generated_cases_are_valid_and_varied() -> None:
     from calculator import recommend, validate
 
@@ -111,7 +120,10 @@ def test_pyodide_returns_the_same_json_as_cpython(node: str, tmp_path: Path) -> 
             assert got[key] == expected[key], (
                 f"case {index} ({json.dumps(cases[index])}): '{key}' differs in Pyodide"
             )
+    files = len(list(GOLDEN.glob("*.json")))
     print(
-        f"\nparity: {len(golden)} golden + {len(generated)} generated answer sets identical "
-        f"(Python {versions['python']} in Pyodide {versions['pyodide']})"
+        f"\nparity: {len(cases)} answer sets identical ({files} golden files, "
+        f"{len(golden) - files} pattern examples and corners, {len(generated)} generated; "
+        f"result, ADR, Markdown and page reply; Python {versions['python']} in Pyodide "
+        f"{versions['pyodide']})"
     )

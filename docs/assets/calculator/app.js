@@ -133,7 +133,11 @@ class CalculatorView {
       else this.writeURL(reply.query);
       this.render(reply);
     } catch (error) {
-      if (this.connected) this.showActionStatus(`The answer could not be updated: ${error.message}`);
+      // The answer shown (and its data attributes) still belongs to the earlier answers.
+      if (this.connected) {
+        this.result.dataset.stale = "true";
+        this.note.textContent = `Not updated for the answers above: ${error.message}.`;
+      }
     } finally {
       this.inFlight = false;
       if (this.queued !== null && this.connected) {
