@@ -316,6 +316,27 @@ def test_instant_navigation_reuses_the_worker_and_binds_once(
     assert sent == after.count("compute")
 
 
+def test_pattern_pages_open_their_example_in_the_calculator(
+    page: Any, instant_site_url: str
+) -> None:
+    from calculator import PATTERN_IDS
+
+    page.goto(instant_site_url + "patterns/")
+    for pattern in PATTERN_IDS:
+        page.locator(f'.md-nav--primary a[href$="/patterns/{pattern}/"]').first.click()
+        page.wait_for_url(f"**/patterns/{pattern}/")
+        page.locator('.md-content a[href*="calculator/?"]').first.click()
+        page.wait_for_url(f"**/{CALCULATOR}?*")
+        ready(page)
+        search = urlsplit(page.url).query
+        answers = dict(parse_qsl(search))
+        parsed, errors = parse_values(answers)
+        assert errors == [], search
+        assert_shows(page, parsed)
+        patterns = (page.get_attribute(RESULT, "data-patterns") or "").split()
+        assert pattern in patterns, f"{pattern} not matched by its own example: {search}"
+
+
 def tab_to(page: Any, test: str, what: str) -> None:
     """Press Tab until the focused element passes test (a JS expression on `el`)."""
     for _ in range(80):
