@@ -18,7 +18,7 @@ HIDDEN = """(selectors) => selectors.filter((selector) =>
 # Each content link that leads somewhere else, with the text printed after it.
 LINKS = """() => [...document.querySelectorAll(".md-content a[href]")]
     .filter((a) => !a.getAttribute("href").startsWith("#"))
-    .filter((a) => !a.matches(".headerlink, .footnote-ref"))
+    .filter((a) => !a.matches(".headerlink, .footnote-ref, .footnote-backref"))
     .map((a) => ({href: a.href, after: getComputedStyle(a, "::after").content}))"""
 
 
