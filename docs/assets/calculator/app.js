@@ -55,10 +55,29 @@ class CalculatorView {
     engine.ready.then(
       () => {
         clearTimeout(this.timer);
-        this.compute(true);
+        if (this.showsDefaults()) this.settleDefaults();
+        else this.compute(true);
       },
       () => clearTimeout(this.timer),
     );
+  }
+
+  // The pre-rendered answer is the engine's answer for the defaults, computed by the same code at
+  // build time; while the form still holds the defaults there is nothing to recompute.
+  showsDefaults() {
+    return (
+      this.result.dataset.state !== "ready" &&
+      !this.result.dataset.stale &&
+      Object.keys(this.fromQuery).length === 0 &&
+      this.touched.size === 0
+    );
+  }
+
+  settleDefaults() {
+    this.answers = {};
+    this.failure.hidden = true;
+    this.note.textContent = "Computed for the default answers; it updates as you change them.";
+    this.setState("ready");
   }
 
   get connected() {
