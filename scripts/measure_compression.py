@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import brotli
+import brotli  # type: ignore[import-untyped]  # ships no type information
 
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = {".wasm", ".mjs", ".js", ".json", ".zip", ".whl", ".tar"}
