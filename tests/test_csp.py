@@ -147,21 +147,38 @@ def test_serving_guide_shows_the_policy_of_its_build(site_dir: Path, policy: str
     assert f"Content-Security-Policy: {policy}" in headers
 
 
-def test_meta_policy_build(tmp_path: Path) -> None:
-    dest = tmp_path / "site"
+@pytest.fixture(scope="module")
+def meta_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built for hosts without response headers: the policy in a tag on every page."""
+    dest = tmp_path_factory.mktemp("meta-site")
     proc = build_site(dest, extra_env={"CSP_META": "1", "CSP_FRAME_ANCESTORS": "'none'"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    policy = (dest / "csp.txt").read_text(encoding="utf-8").strip()
+    return dest
+
+
+def test_meta_policy_build(meta_site: Path) -> None:
+    policy = (meta_site / "csp.txt").read_text(encoding="utf-8").strip()
     assert directive(policy, "frame-ancestors") == ["'none'"]
     content = html.escape(csp.meta_policy(policy))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
     pages = [
-        dest / path / "index.html" if path.endswith("/") or not path else dest / path
-        for path in page_paths(dest)
+        meta_site / path / "index.html" if path.endswith("/") or not path else meta_site / path
+        for path in page_paths(meta_site)
     ]
     without = [str(page) for page in pages if meta not in page.read_text(encoding="utf-8")]
     assert len(pages) > 10
     assert not without, f"pages without the policy tag: {without}"
+
+
+@pytest.mark.browser
+def test_meta_policy_lets_the_calculator_start(page: Any, meta_site: Path, serve: Any) -> None:
+    base = serve(meta_site)
+    violations = watch_csp(page)
+    page.goto(base)
+    page.goto(base + CALCULATOR)
+    state = calculator_state(page)
+    assert state == "ready", f"calculator ended in {state}: {result_text(page)}"
+    assert violations == []
 
 
 # -- in the browser ------------------------------------------------------------------------------
