@@ -32,7 +32,14 @@ from mkdocs.plugins import event_priority
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["InlineCode", "build_policy", "inline_code", "meta_policy", "source_hash"]
+__all__ = [
+    "InlineCode",
+    "build_policy",
+    "headers_file",
+    "inline_code",
+    "meta_policy",
+    "source_hash",
+]
 
 log = logging.getLogger("mkdocs")
 
@@ -156,7 +163,8 @@ def meta_policy(policy: str) -> str:
     return "; ".join(kept)
 
 
-def _headers_file(policy: str, base_path: str, site_dir: Path) -> str:
+def headers_file(policy: str, base_path: str, site_dir: Path) -> str:
+    """The `_headers` file: the policy for every path, wasm types, long caching where safe."""
     lines = [
         f"{base_path}*",
         f"  Content-Security-Policy: {policy}",
@@ -165,7 +173,7 @@ def _headers_file(policy: str, base_path: str, site_dir: Path) -> str:
     ]
     # No catch-all Cache-Control: static hosts join the values of every rule that matches a path,
     # and their default (revalidate every time) is right for pages.
-    for file in sorted(site_dir.rglob("*")):
+    for file in sorted(path for path in site_dir.rglob("*") if path.is_file()):
         rel = file.relative_to(site_dir).as_posix()
         rules = []
         if file.suffix == ".wasm":
@@ -200,7 +208,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     policy = build_policy(scripts, styles, frame_ancestors=ancestors)
     base_path = urlsplit(config.site_url or "/").path or "/"
     (site_dir / POLICY_FILE).write_text(policy + "\n", encoding="utf-8")
-    (site_dir / HEADERS_FILE).write_text(_headers_file(policy, base_path, site_dir), "utf-8")
+    (site_dir / HEADERS_FILE).write_text(headers_file(policy, base_path, site_dir), "utf-8")
 
     shown = f'<pre class="csp-policy"><code>{html.escape(policy)}</code></pre>'
     with_meta = os.environ.get("CSP_META", "") == "1"

@@ -107,7 +107,7 @@ def test_headers_file_types_wasm_and_caches_only_versioned_files(tmp_path: Path)
     ]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x", encoding="utf-8")
-    text = csp._headers_file("default-src 'self'", "/guides/x/", tmp_path)
+    text = csp.headers_file("default-src 'self'", "/guides/x/", tmp_path)
     blocks = {block.split("\n")[0]: block for block in text.strip().split("\n\n")}
     assert "Content-Security-Policy: default-src 'self'" in blocks["/guides/x/*"]
     assert "Cache-Control" not in blocks["/guides/x/*"]
