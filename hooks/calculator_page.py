@@ -150,6 +150,8 @@ def form_html(schema: Mapping[str, Any], *, pyodide: str, engine: str) -> str:
         "id": "calc-form",
         "class": "calc-form",
         "aria-label": "Your answers",
+        # The URL holds the answers; a browser restoring old values on reload would contradict it.
+        "autocomplete": "off",
         "data-pyodide": pyodide,
         "data-engine": engine,
     }

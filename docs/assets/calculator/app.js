@@ -65,11 +65,18 @@ class CalculatorView {
   // The pre-rendered answer is the engine's answer for the defaults, computed by the same code at
   // build time; while the form still holds the defaults there is nothing to recompute.
   showsDefaults() {
+    const atDefault = (control) => {
+      if (control.type === "checkbox") return control.checked === control.defaultChecked;
+      if (control.tagName === "SELECT") {
+        return [...control.options].every((option) => option.selected === option.defaultSelected);
+      }
+      return control.value === control.defaultValue;
+    };
     return (
       this.result.dataset.state !== "ready" &&
       !this.result.dataset.stale &&
       Object.keys(this.fromQuery).length === 0 &&
-      this.touched.size === 0
+      this.controls.every(atDefault)
     );
   }
 
@@ -149,7 +156,8 @@ class CalculatorView {
       const reply = await this.engine.request("compute", { values: this.values(initial) });
       if (!this.connected) return;
       if (initial) this.settleQuery(reply);
-      else this.writeURL(reply.query);
+      // Opening a URL leaves it as it is; a change (even one made while loading) rewrites it.
+      if (!initial || this.touched.size) this.writeURL(reply.query);
       this.render(reply);
     } catch (error) {
       // The answer shown (and its data attributes) still belongs to the earlier answers.
