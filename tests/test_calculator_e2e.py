@@ -271,6 +271,26 @@ def test_blocked_wasm_is_explained_within_20_seconds(
     assert page.locator("#calc-progress li[data-status=failed]").count() == 1
 
 
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ({"mime_overrides": {".wasm": "application/octet-stream"}},
+         "instead of 'application/wasm'"),
+        ({"headers": {"Content-Security-Policy": "script-src 'self'"}}, "'wasm-unsafe-eval'"),
+    ],
+    ids=["wasm-served-as-octet-stream", "csp-without-wasm-unsafe-eval"],
+)
+def test_mis_served_runtime_is_named_at_once(
+    page: Any, site_dir: Path, serve: Any, options: dict[str, Any], named: str
+) -> None:
+    # Both make Pyodide wait for ever; the worker checks for them before it starts Pyodide.
+    base = serve(site_dir, **options)
+    page.goto(base + CALCULATOR)
+    state = calculator_state(page, wanted="error", timeout_ms=10_000)
+    assert state == "error"
+    assert named in page.locator("#calc-failure-detail").inner_text()
+
+
 @pytest.fixture(scope="module")
 def instant_site_url(site_dir: Path, serve: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The site served where its sitemap says it lives.

@@ -59,8 +59,14 @@ function watchDownloads(indexURL) {
     const url = input instanceof Request ? input.url : String(input);
     const response = await originalFetch(input, init);
     const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : "";
+    const type = response.headers.get("content-type") ?? "";
     if (name && !response.ok) {
       failStart(new StartError("download", `${name} answered HTTP ${response.status}`));
+    } else if (name.endsWith(".wasm") && !type.startsWith("application/wasm")) {
+      // Browsers refuse to compile WebAssembly served under another type, and Pyodide then
+      // waits for ever; saying so at once is the whole point of watching.
+      failStart(new StartError("download",
+        `${name} was served as '${type || "no type"}' instead of 'application/wasm'`));
     } else if (LARGE.includes(name) && response.body) {
       // A clone is read for counting; Pyodide keeps the original response, so the browser
       // can still compile the WebAssembly while it streams in (and cache the compiled code).
@@ -87,7 +93,17 @@ function watchDownloads(indexURL) {
 
 let failStart = () => {};
 
+// The smallest valid WebAssembly module: compiling it tells whether the page's Content Security
+// Policy allows WebAssembly at all, which Pyodide would otherwise discover by hanging.
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
 async function start({ indexURL, engineURL }) {
+  try {
+    await WebAssembly.compile(EMPTY_MODULE);
+  } catch {
+    throw new StartError("start", "the site's Content Security Policy does not allow " +
+      "WebAssembly ('wasm-unsafe-eval' is missing from script-src)");
+  }
   progress("download", "active");
   watchDownloads(indexURL);
   const engine = fetch(engineURL).then((response) => {
