@@ -295,9 +295,9 @@ def _flips(flips: list[Mapping[str, Any]], labels: Mapping[str, str]) -> Element
             _el(
                 "li",
                 {},
-                f"{labels.get(str(f['field']), str(f['field']))}: ",
+                f"{labels.get(str(f['field']), str(f['field']))} ",
                 _el("code", {}, query_text(f["value"]) or "empty"),
-                " gives ",
+                " would give ",
                 _el("strong", {}, OPTION_NAMES.get(str(f["recommendation"]),
                                                    str(f["recommendation"]))),
             )
@@ -415,13 +415,13 @@ def _cost_chart(
                             str(month)))
     children.append(_el("text", {"x": x(horizon), "y": str(_CHART_H), "text-anchor": "end",
                                  "class": "calc-chart__axis"}, "months"))
-    ends = sorted(monthly, key=lambda o: totals[o])
-    last_y = float("inf")
-    for option in reversed(ends):
+    # Labels at the lines' right ends, top to bottom, pushed apart where the ends are close.
+    last_y = float("-inf")
+    for option in sorted(monthly, key=lambda o: -totals[o]):
         children.append(_el("line", {"x1": x(0), "y1": y(upfront[option]), "x2": x(horizon),
                                      "y2": y(totals[option]),
                                      "class": f"calc-line calc-line--{option}"}))
-        label_y = min(float(y(totals[option])) + 4, last_y - 14)
+        label_y = max(float(y(totals[option])) + 4, last_y + 14)
         last_y = label_y
         children.append(_el("text", {"x": f"{float(x(horizon)) + 6:.1f}", "y": f"{label_y:.1f}",
                                      "class": f"calc-chart__label calc-text--{option}"},
@@ -444,9 +444,9 @@ def _cost_chart(
 
 
 def _nice(value: float) -> float:
-    """A round axis maximum at or above value: 1, 2 or 5 times a power of ten."""
+    """A round axis maximum at or above value, close enough that the lines fill the chart."""
     power = 10 ** max(0, len(str(int(value))) - 1)
-    for factor in (1, 2, 5, 10):
+    for factor in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
         if factor * power >= value:
             return float(factor * power)
     return float(10 * power)

@@ -209,7 +209,9 @@ def test_adr_export_equals_the_cli(
     assert page.evaluate("navigator.clipboard.readText()") == cli
     page.get_by_role("button", name="Copy link").click()
     page.get_by_text("Link copied").wait_for()
-    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    # The theme's anchor tracking may add or change the #fragment as the page scrolls.
+    copied = urlsplit(page.evaluate("navigator.clipboard.readText()"))
+    assert copied._replace(fragment="") == urlsplit(page.url)._replace(fragment="")
     context.close()
 
 
