@@ -69,7 +69,8 @@ PROBE = """
   const afterPaint = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
   new MutationObserver((_, observer) => {
     const result = document.getElementById("calc-result");
-    if (!result) return;
+    // Whole once the parser has moved past it (to the next heading).
+    if (!result?.nextElementSibling) return;
     observer.disconnect();
     afterPaint().then(() => { window.__answerShownAt = performance.now(); });
     new MutationObserver(() => {
