@@ -68,6 +68,9 @@ export class EngineClient {
   fail(error) {
     if (this.failure) return;
     this.failure = { step: error?.step ?? "start", message: String(error?.message ?? error) };
+    // For whoever opens the console: the reason, and the browser's own words when there are some.
+    console.error(`calculator: could not start (${this.failure.step}): ${this.failure.message}`,
+      error?.detail ?? "");
     if (this.status[this.failure.step] !== "done") this.status[this.failure.step] = "failed";
     for (const { reject } of this.pending.values()) reject(this.failure);
     this.pending.clear();

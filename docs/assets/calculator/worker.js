@@ -18,9 +18,11 @@ let ready = null;
 let api = null;
 
 class StartError extends Error {
-  constructor(step, message) {
+  // `detail` is the browser's own wording of the problem, for the console, never the page.
+  constructor(step, message, detail = "") {
     super(message);
     this.step = step;
+    this.detail = detail;
   }
 }
 
@@ -100,9 +102,9 @@ const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0
 async function start({ indexURL, engineURL }) {
   try {
     await WebAssembly.compile(EMPTY_MODULE);
-  } catch {
+  } catch (error) {
     throw new StartError("start", "the site's Content Security Policy does not allow " +
-      "WebAssembly ('wasm-unsafe-eval' is missing from script-src)");
+      "WebAssembly ('wasm-unsafe-eval' is missing from script-src)", firstLine(error));
   }
   progress("download", "active");
   watchDownloads(indexURL);
@@ -178,7 +180,8 @@ self.addEventListener("message", async (event) => {
     const step = error instanceof StartError ? error.step : "start";
     if (step !== "compute") progress(step, "failed");
     const message = error instanceof StartError ? error.message : firstLine(error);
-    self.postMessage({ id, error: { step, message } });
+    const detail = error instanceof StartError ? error.detail : "";
+    self.postMessage({ id, error: { step, message, detail } });
   }
 });
 
