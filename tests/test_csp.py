@@ -223,4 +223,7 @@ def test_without_wasm_unsafe_eval_the_calculator_explains_its_failure(
     message = result_text(page)
     assert "Traceback" not in message
     assert page.get_by_text(re.compile("could not start", re.I)).first.is_visible(), message
+    # The detail, not the list of likely causes, which names every cause whatever happened.
+    detail = page.inner_text("#calc-failure-detail")
+    assert "Content Security Policy" in detail and "'wasm-unsafe-eval'" in detail, detail
     assert any("WebAssembly" in text or "wasm" in text for text in violations), violations

@@ -47,6 +47,9 @@ def test_wasm_with_a_wrong_type_is_explained_in_time(page: Any, site_dir: Path, 
     assert state == "error"
     assert elapsed < DEADLINE_S, f"explained only after {elapsed:.1f} s"
     assert_explained(page)
+    # What failed, in words a portal team can act on: the file and the type it came with.
+    detail = page.inner_text("#calc-failure-detail")
+    assert "pyodide.asm.wasm" in detail and "application/octet-stream" in detail, detail
 
 
 def test_module_with_a_wrong_type_is_explained_in_time(
@@ -55,5 +58,6 @@ def test_module_with_a_wrong_type_is_explained_in_time(
     state, elapsed = open_mis_served(page, site_dir, serve, ".mjs")
     assert state == "error"
     assert elapsed < DEADLINE_S, f"explained only after {elapsed:.1f} s"
-    text = assert_explained(page)
-    assert "pyodide.mjs" in text, text
+    assert_explained(page)
+    detail = page.inner_text("#calc-failure-detail")
+    assert "pyodide.mjs" in detail, detail
