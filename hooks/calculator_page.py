@@ -5,7 +5,7 @@ field, named after it, with label, help and unit, grouped by the four framework 
 then the details (the economics in a collapsed block). The result marker becomes the progress
 steps, the action buttons and the result region, holding the answer for the default answers, so
 a reader sees a real answer before any script has run. The result is rendered from the same tree
-(``calculator.webapi.view``) that the browser builds after each change.
+(``calculator.result_view.view``) that the browser builds after each change.
 """
 
 from __future__ import annotations

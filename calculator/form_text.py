@@ -1,0 +1,116 @@
+"""The form's text as typed answers, and answers as the text the query string holds.
+
+The calculator page sends the raw text of its form controls and query string: every value a
+string, as HTML gives them. This module turns that text into the typed answers the engine judges
+and writes answers back as the same kind of text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import Any, cast
+
+from . import DEFAULTS, AnswerError, input_schema, validate
+
+__all__ = ["form_properties", "parse_values", "query_pairs", "query_text"]
+
+# Plain decimals only: no exponent, no 'inf' or 'nan', which float() would accept.
+_DECIMAL = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)\Z")
+
+
+@functools.cache
+def form_properties() -> dict[str, Any]:
+    """The schema's properties, in form order (built once: the form never changes at run time)."""
+    return cast(dict[str, Any], input_schema()["properties"])
+
+
+def _kinds(prop: Mapping[str, Any]) -> set[str]:
+    kind = prop.get("type", "string")
+    return set(kind) if isinstance(kind, list) else {str(kind)}
+
+
+def _from_text(kinds: set[str], text: str) -> object:
+    """The typed value a control's text stands for; other text goes to the engine as it is."""
+    stripped = text.strip()
+    if stripped == "" and "null" in kinds:
+        return None
+    if "boolean" in kinds:
+        return {"true": True, "false": False}.get(stripped, text)
+    if kinds & {"integer", "number"}:
+        if not _DECIMAL.match(stripped):
+            return text
+        if "." not in stripped:
+            return int(stripped)
+        number = float(stripped)
+        return int(number) if "integer" in kinds and number.is_integer() else number
+    return text
+
+
+def parse_values(values: Mapping[str, str]) -> tuple[dict[str, object], list[AnswerError]]:
+    """Typed answers from the text of engine fields, and the engine's objection to each rejection.
+
+    Keys that are not engine fields are skipped (the page keeps them in the URL); a rejected value
+    is left out, so the field takes its default, and so is a value equal to the default, so that
+    the answers are the ones the URL holds (``10`` for a default of ``10.0`` would otherwise
+    reach the decision record).
+    """
+    properties = form_properties()
+    candidate = {
+        name: _from_text(_kinds(properties[name]), str(text))
+        for name, text in values.items()
+        if name in properties
+    }
+    errors = validate(candidate)
+    rejected = {error.field for error in errors}
+    answers = {
+        name: value
+        for name, value in candidate.items()
+        if name not in rejected and not _same(value, DEFAULTS[name])
+    }
+    return answers, errors
+
+
+def query_text(value: object) -> str:
+    """A value as the query string writes it: true/false, plain decimals, empty for null."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return _plain(repr(value))
+    return str(value)
+
+
+def _plain(text: str) -> str:
+    """A float's shortest repr without its exponent: '1.5e-07' -> '0.00000015'."""
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    sign = "-" if mantissa.startswith("-") else ""
+    whole, _, fraction = mantissa.lstrip("-").partition(".")
+    digits, point = whole + fraction, len(whole) + int(exponent)
+    if point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    if point >= len(digits):
+        return sign + digits + "0" * (point - len(digits))
+    return f"{sign}{digits[:point]}.{digits[point:]}"
+
+
+def query_pairs(answers: Mapping[str, object]) -> list[tuple[str, str]]:
+    """The fields that differ from their defaults, in form order, as query-string pairs."""
+    return [
+        (name, query_text(answers[name]))
+        for name in form_properties()
+        if name in answers and not _same(answers[name], DEFAULTS[name])
+    ]
+
+
+def _same(value: object, default: object) -> bool:
+    # True == 1 in Python, and a flag is never the same answer as a count.
+    if isinstance(value, bool | None) or isinstance(default, bool | None):
+        return value is default
+    return value == default

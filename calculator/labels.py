@@ -1,0 +1,21 @@
+"""How the result's values read on the calculator page: option names, verdicts, money, shares."""
+
+from __future__ import annotations
+
+__all__ = ["OPTION_NAMES", "VERDICT_NAMES", "money", "percent"]
+
+OPTION_NAMES = {
+    "prompt-engineering": "Prompt engineering",
+    "rag": "RAG",
+    "fine-tuning": "Fine-tuning",
+    "hybrid": "Hybrid: fine-tuning with RAG",
+}
+VERDICT_NAMES = {"rag": "use RAG", "evaluate-fine-tuning": "evaluate fine-tuning"}
+
+
+def percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def money(amount: float) -> str:
+    return f"${amount:,.0f}"

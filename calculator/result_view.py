@@ -1,0 +1,162 @@
+"""The result region's content as a tree of elements (see ``calculator.tree``).
+
+Answer, the four questions, matched patterns, scores, reasons, what would change the answer,
+caveats, and monthly cost with payback, in the order the page shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .charts import cost_chart, score_chart
+from .form_text import form_properties, query_text
+from .labels import OPTION_NAMES, VERDICT_NAMES, money, percent
+from .patterns import PATTERNS_BY_ID
+from .tree import Element, Node, el
+
+__all__ = ["view"]
+
+
+def view(result: Mapping[str, Any]) -> Element:
+    """The result region's content: answer, questions, patterns, reasons, flips, caveats, costs."""
+    labels = {name: prop.get("x-label", name) for name, prop in form_properties().items()}
+    recommendation = str(result["recommendation"])
+    parts: list[Node] = [
+        el(
+            "p",
+            {"class": "calc-answer"},
+            "Recommendation: ",
+            el("strong", {"class": "calc-answer__option"}, OPTION_NAMES[recommendation]),
+            el("span", {"class": "calc-answer__confidence"},
+               f" (confidence {percent(float(result['confidence']))})"),
+        ),
+        el(
+            "p",
+            {"class": "calc-verdict"},
+            "The four questions on their own say: ",
+            VERDICT_NAMES.get(str(result["framework_verdict"]), str(result["framework_verdict"])),
+            ".",
+        ),
+        _section("The four questions", _questions(result["questions"])),
+        _section("Matched patterns", _patterns(result["patterns"])),
+        _section("Scores", score_chart(result["scores"], recommendation)),
+        _section("Why", _reasons(result["reasons"])),
+        _section("What would change the answer", _flips(result["flips"], labels)),
+    ]
+    if result["caveats"]:
+        parts.append(_section("Caveats", el("ul", {}, *(el("li", {}, str(c))
+                                                        for c in result["caveats"]))))
+    parts.append(_section("Monthly cost and payback", *_economics(result["economics"])))
+    return el("div", {"class": "calc-view"}, *parts)
+
+
+def _section(title: str, *content: Node) -> Element:
+    return el("section", {"class": "calc-part"}, el("h3", {}, title), *content)
+
+
+def _questions(questions: list[Mapping[str, Any]]) -> Element:
+    rows = [
+        el(
+            "tr",
+            {},
+            el("th", {"scope": "row"}, str(q["question"])),
+            el("td", {}, query_text(q["answer"]) or "not given"),
+            el("td", {}, "yes" if q["points_to_fine_tuning"] else "no"),
+            el("td", {}, str(q["why"])),
+        )
+        for q in questions
+    ]
+    head = el(
+        "tr",
+        {},
+        *(el("th", {"scope": "col"}, text)
+          for text in ("Question", "Your answer", "Points to fine-tuning", "Why")),
+    )
+    return el("table", {"class": "calc-questions"}, el("thead", {}, head),
+              el("tbody", {}, *rows))
+
+
+def _patterns(patterns: list[str]) -> Element:
+    if not patterns:
+        return el("p", {}, "None of the six patterns where fine-tuning wins fits these answers.")
+    return el(
+        "ul",
+        {"class": "calc-patterns"},
+        *(el("li", {}, el("a", {"href": f"../patterns/{pid}/"}, _pattern_title(pid)))
+          for pid in patterns),
+    )
+
+
+def _pattern_title(pattern_id: str) -> str:
+    pattern = PATTERNS_BY_ID.get(pattern_id)
+    return pattern.title if pattern else pattern_id
+
+
+def _reasons(reasons: list[Mapping[str, Any]]) -> Element:
+    return el(
+        "ol",
+        {"class": "calc-reasons"},
+        *(
+            el(
+                "li",
+                {},
+                str(r["text"]),
+                el("span", {"class": "calc-reason__meta"},
+                   f" ({r['rule']}: {r['effect']}; source: {r['source']})"),
+            )
+            for r in reasons
+        ),
+    )
+
+
+def _flips(flips: list[Mapping[str, Any]], labels: Mapping[str, str]) -> Element:
+    if not flips:
+        return el("p", {}, "No single change to one answer alters the recommendation.")
+    return el(
+        "ul",
+        {"class": "calc-flips"},
+        *(
+            el(
+                "li",
+                {},
+                f"{labels.get(str(f['field']), str(f['field']))} ",
+                el("code", {}, query_text(f["value"]) or "empty"),
+                " would give ",
+                el("strong", {}, OPTION_NAMES.get(str(f["recommendation"]),
+                                                  str(f["recommendation"]))),
+            )
+            for f in flips
+        ),
+    )
+
+
+def _economics(economics: Mapping[str, Any]) -> list[Node]:
+    monthly: Mapping[str, float] = economics["monthly_cost"]
+    upfront: Mapping[str, float] = economics["upfront_cost"]
+    payback: Mapping[str, float | None] = economics["payback_months"]
+    baseline = str(economics["payback_against"])
+    rows = [
+        el(
+            "tr",
+            {},
+            el("th", {"scope": "row"}, OPTION_NAMES.get(option, option)),
+            el("td", {}, money(monthly[option])),
+            el("td", {}, money(upfront[option])),
+            el("td", {}, _payback_text(option, payback, baseline)),
+        )
+        for option in monthly
+    ]
+    head = el("tr", {}, *(el("th", {"scope": "col"}, text) for text in
+                          ("Option", "Per month", "One-off", "Pays back")))
+    table = el("table", {"class": "calc-costs"}, el("thead", {}, head), el("tbody", {}, *rows))
+    return [cost_chart(monthly, upfront, payback, baseline), table]
+
+
+def _payback_text(option: str, payback: Mapping[str, float | None], baseline: str) -> str:
+    if option not in payback:
+        return "baseline" if option == baseline else ""
+    months = payback[option]
+    if months is None:
+        return f"never, against {OPTION_NAMES.get(baseline, baseline)}"
+    return f"after {months:g} months, against {OPTION_NAMES.get(baseline, baseline)}"
