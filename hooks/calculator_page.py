@@ -11,6 +11,7 @@ a reader sees a real answer before any script has run. The result is rendered fr
 from __future__ import annotations
 
 import html
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -30,7 +31,7 @@ PAGE = "calculator.md"
 FORM_MARKER = "<!-- calculator:form -->"
 RESULT_MARKER = "<!-- calculator:result -->"
 ENGINE_PREFIX = "assets/calculator/engine-"
-# Starts the worker as soon as the form is parsed, before the theme's own scripts have run.
+# Starts the worker from the head, before the theme's stylesheets and scripts have loaded.
 START_SCRIPT = "assets/calculator/start.js"
 PYODIDE_LOADER = "/pyodide.mjs"
 # Where the page's scripts live; the form's asset paths are relative to it (see app.js).
@@ -246,7 +247,35 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
                     "Pyodide")
     pyodide = "../" + loader.removesuffix(PYODIDE_LOADER).removeprefix("assets/") + "/"
     form = form_html(input_schema(), pyodide=pyodide, engine=engine.removeprefix(SCRIPTS_DIR))
-    start = get_relative_url(START_SCRIPT, page.url)
-    form += f'<script type="module" async src="{html.escape(start)}"></script>'
     result = result_html(compute({}))
     return html_text.replace(FORM_MARKER, form).replace(RESULT_MARKER, result)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if page.file.src_uri != PAGE:
+        return output
+    return output.replace(_HEAD_ANCHOR, start_html(output, page.url) + _HEAD_ANCHOR, 1)
+
+
+# The theme's first stylesheet: the start goes before it, so the browser asks for it first.
+_HEAD_ANCHOR = '<link rel="stylesheet"'
+_FORM_ASSET = re.compile(r'<form [^>]*id="calc-form"[^>]*>')
+
+
+def start_html(output: str, page_url: str) -> str:
+    """The head's start of the engine: the start module with the form's asset paths, and a
+    preload of the module it imports, so that neither waits for the page to be parsed."""
+    form = _FORM_ASSET.search(output)
+    if not form or _HEAD_ANCHOR not in output:
+        raise PluginError(f"{PAGE}: the built page lacks the calculator's form or a stylesheet")
+    paths = {
+        name: html.unescape(match.group(1))
+        for name in ("data-pyodide", "data-engine")
+        if (match := re.search(rf'{name}="([^"]*)"', form.group(0)))
+    }
+    start = get_relative_url(START_SCRIPT, page_url)
+    client = get_relative_url(SCRIPTS_DIR + "client.js", page_url)
+    return (
+        f'<script{_attrs({"src": start, **paths})}></script>'
+        f'<link rel="modulepreload"{_attrs({"href": client})}>'
+    )

@@ -132,9 +132,32 @@ def test_other_pages_pass_through_and_markers_are_required(config: Any) -> None:
     assert 'id="calc-form"' in built and 'id="calc-result"' in built
     assert re.search(r'data-pyodide="\.\./pyodide/[^"/]+/"', built)
     assert re.search(r'data-engine="engine-[0-9a-f]{12}\.zip"', built)
-    # The worker starts from an external module right after the form, never an inline script.
-    assert '<script type="module" async src="../assets/calculator/start.js"></script>' in built
-    assert "<script>" not in built
+    assert "<script" not in built
+
+
+def test_the_head_starts_the_engine_before_the_theme_loads(config: Any) -> None:
+    files = assets.on_files(Files([]), config=config)
+    both = f"{page_hook.FORM_MARKER}\n{page_hook.RESULT_MARKER}"
+    content = page_hook.on_page_content(both, page=_Page("calculator.md"), config=config,
+                                        files=files)
+    head = '<head><meta charset="utf-8"><link rel="stylesheet" href="../main.css">'
+    output = page_hook.on_post_page(f"<html>{head}</head><body>{content}</body></html>",
+                                    page=_Page("calculator.md"), config=config)
+    form = re.search(r'data-pyodide="([^"]+)" data-engine="([^"]+)"', content)
+    assert form
+    # An external classic script (never inline, so a strict CSP allows it) with the form's
+    # paths, ahead of the first stylesheet; the module it imports is preloaded beside it.
+    start = (
+        f'<script src="../assets/calculator/start.js" data-pyodide="{form.group(1)}" '
+        f'data-engine="{form.group(2)}"></script>'
+        '<link rel="modulepreload" href="../assets/calculator/client.js">'
+    )
+    assert f'<meta charset="utf-8">{start}<link rel="stylesheet"' in output
+    assert output.count("start.js") == 1
+    glossary = "<head><link rel=\"stylesheet\"></head>"
+    assert page_hook.on_post_page(glossary, page=_Page("glossary.md"), config=config) == glossary
+    with pytest.raises(PluginError, match="lacks the calculator's form"):
+        page_hook.on_post_page("<head></head>", page=_Page("calculator.md"), config=config)
 
 
 def test_built_site(site_dir: Path) -> None:
@@ -144,6 +167,9 @@ def test_built_site(site_dir: Path) -> None:
     engine = re.search(r'data-engine="([^"]+)"', calculator)
     pyodide = re.search(r'data-pyodide="([^"]+)"', calculator)
     assert engine and pyodide
+    head = calculator[: calculator.index("</head>")]
+    assert re.search(r'<script src="\.\./assets/calculator/start\.js" data-pyodide="[^"]+" '
+                     r'data-engine="[^"]+"></script>', head)
     scripts = site_dir / "assets" / "calculator"
     assert (scripts / engine.group(1)).is_file()
     assert (scripts / pyodide.group(1) / "pyodide.asm.wasm").is_file()

@@ -6,16 +6,16 @@ export const STEPS = ["download", "start", "engine"];
 
 let shared = null;
 
-// The window's one client, started from the form's data attributes (paths relative to this
-// module, so they hold under any sub-path). A client whose start failed is replaced: a revisit
-// tries again.
-export function sharedClient(form) {
+// The window's one client, started from the data attributes of the form or of the head's start
+// script (paths relative to this module, so they hold under any sub-path). A client whose start
+// failed is replaced: a revisit tries again.
+export function sharedClient(source) {
   if (!shared || shared.failure) {
     shared?.worker.terminate();
     const base = import.meta.url;
     shared = new EngineClient(new URL("./worker.js", base), {
-      indexURL: new URL(form.dataset.pyodide, base).href,
-      engineURL: new URL(form.dataset.engine, base).href,
+      indexURL: new URL(source.dataset.pyodide, base).href,
+      engineURL: new URL(source.dataset.engine, base).href,
     });
   }
   return shared;

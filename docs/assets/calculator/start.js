@@ -1,9 +1,13 @@
-// Starts the engine while the rest of the page is still loading. The calculator page includes
-// this script right after its form, before the theme's scripts; glue.js binds the form later and
-// finds the worker already busy. The start waits for the first frame to be painted, so that the
-// pre-rendered answer is not held back by 12 MB of downloads and a WebAssembly compile. A module
-// runs once per window, so a revisit does nothing here.
-import { sharedClient } from "./client.js";
-
-const form = document.getElementById("calc-form");
-if (form) requestAnimationFrame(() => setTimeout(() => sharedClient(form), 0));
+// Starts the engine as early as the page allows. The calculator page loads this small classic
+// script in its head, ahead of the theme's stylesheets, with the form's asset paths on the script
+// element. Chromium runs async and module scripts only once the parser and the first paint leave
+// room for them, which on a slow device is after the whole page has loaded; a classic script runs
+// as soon as it arrives, so the worker's downloads begin while the page is still being parsed.
+// glue.js binds the form later and finds the worker already busy. A revisit through instant
+// navigation does not run this again; glue.js starts the worker then if it is not running.
+(() => {
+  const script = document.currentScript;
+  import(new URL("client.js", script.src).href)
+    .then(({ sharedClient }) => sharedClient(script))
+    .catch((error) => console.error("calculator: could not start early", error));
+})();
