@@ -100,13 +100,14 @@ let failStart = () => {};
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
 async function start({ indexURL, engineURL }) {
+  // Compiled synchronously: eight bytes take no time, whereas the asynchronous compile waits for
+  // a busy page's background threads, and Pyodide's downloads should not wait at all.
   try {
-    await WebAssembly.compile(EMPTY_MODULE);
+    new WebAssembly.Module(EMPTY_MODULE);
   } catch (error) {
     throw new StartError("start", "the site's Content Security Policy does not allow " +
       "WebAssembly ('wasm-unsafe-eval' is missing from script-src)", firstLine(error));
   }
-  progress("download", "active");
   watchDownloads(indexURL);
   const engine = fetch(engineURL).then((response) => {
     if (!response.ok) {
@@ -115,9 +116,11 @@ async function start({ indexURL, engineURL }) {
     return response.arrayBuffer();
   });
   engine.catch(() => {}); // reported when awaited below
+  const loader = import(indexURL + "pyodide.mjs");
+  progress("download", "active");
   let loadPyodide;
   try {
-    ({ loadPyodide } = await import(indexURL + "pyodide.mjs"));
+    ({ loadPyodide } = await loader);
   } catch (error) {
     throw new StartError("download", `pyodide.mjs did not load (${firstLine(error)})`);
   }
