@@ -6,37 +6,59 @@ export const STEPS = ["download", "start", "engine"];
 
 let shared = null;
 
-// The window's one client, started from the data attributes of the form or of the head's start
-// script (paths relative to this module, so they hold under any sub-path). A client whose start
-// failed is replaced: a revisit tries again.
-export function sharedClient(source) {
+// The window's one client, started from the form's data attributes (paths relative to this
+// module, so they hold under any sub-path), or adopted from the head's start script, which has
+// already created the worker and sent it the init request. A client whose start failed is
+// replaced: a revisit tries again.
+export function sharedClient(form) {
   if (!shared || shared.failure) {
     shared?.worker.terminate();
+    const early = window[EARLY];
+    delete window[EARLY];
     const base = import.meta.url;
-    shared = new EngineClient(new URL("./worker.js", base), {
-      indexURL: new URL(source.dataset.pyodide, base).href,
-      engineURL: new URL(source.dataset.engine, base).href,
-    });
+    shared = early && !shared
+      ? new EngineClient(early.worker, early.config, early)
+      : new EngineClient(new Worker(new URL("./worker.js", base), { type: "module" }), {
+          indexURL: new URL(form.dataset.pyodide, base).href,
+          engineURL: new URL(form.dataset.engine, base).href,
+        });
   }
   return shared;
 }
 
+// Where start.js leaves the worker it started: {worker, config, messages, stop}.
+const EARLY = Symbol.for("llm-guide.calculator.early-worker");
+
 export class EngineClient {
-  constructor(workerURL, config) {
+  // `early`: a worker that start.js created and sent the init request (id 1) to, with the
+  // messages it has answered so far; they are replayed here in the order they came.
+  constructor(worker, config, early = null) {
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = new Set();
     this.status = Object.fromEntries(STEPS.map((step) => [step, "pending"]));
     this.detail = {};
     this.failure = null;
-    this.worker = new Worker(workerURL, { type: "module" });
+    this.worker = worker;
     this.worker.addEventListener("message", (event) => this.receive(event.data));
     // A worker script that cannot load (blocked, wrong type, refused by a policy) only says so here.
+    const scriptFailed = () =>
+      this.fail({ step: "download", message: "the calculator's worker script did not load" });
     this.worker.addEventListener("error", (event) => {
       event.preventDefault?.();
-      this.fail({ step: "download", message: "the calculator's worker script did not load" });
+      scriptFailed();
     });
-    this.ready = this.request("init", config);
+    if (early) {
+      early.stop();
+      this.nextId = 2;
+      this.ready = new Promise((resolve, reject) => this.pending.set(1, { resolve, reject }));
+      for (const message of early.messages) {
+        if (message === "error") scriptFailed();
+        else this.receive(message);
+      }
+    } else {
+      this.ready = this.request("init", config);
+    }
     this.ready.then(
       () => this.emit(),
       (error) => this.fail(error),

@@ -1,13 +1,36 @@
 // Starts the engine as early as the page allows. The calculator page loads this small classic
 // script in its head, ahead of the theme's stylesheets, with the form's asset paths on the script
 // element. Chromium runs async and module scripts only once the parser and the first paint leave
-// room for them, which on a slow device is after the whole page has loaded; a classic script runs
-// as soon as it arrives, so the worker's downloads begin while the page is still being parsed.
-// glue.js binds the form later and finds the worker already busy. A revisit through instant
-// navigation does not run this again; glue.js starts the worker then if it is not running.
+// room for them, and a worker starts only when the page's main thread is free to set it up; a
+// classic script runs as soon as it arrives, before the page's parsing and styling fill the main
+// thread, so the worker is created here, at once, with its paths in its URL. client.js adopts it
+// (see EngineClient) when glue.js binds the form. A revisit through instant navigation does not
+// run this again; client.js starts a worker itself then, if none is running.
 (() => {
   const script = document.currentScript;
+  const paths = script.dataset;
+  const config = {
+    indexURL: new URL(paths.pyodide, script.src).href,
+    engineURL: new URL(paths.engine, script.src).href,
+  };
+  // The paths also go in the worker's URL, so that it starts without waiting for the request.
+  const url = new URL(`worker.js?${new URLSearchParams(config)}`, script.src);
+  const early = { worker: new Worker(url, { type: "module" }), config, messages: [] };
+  // Kept until client.js takes over; a failed worker script is kept as the word "error".
+  const keep = (event) => early.messages.push(event.data);
+  const failed = (event) => {
+    event.preventDefault();
+    early.messages.push("error");
+  };
+  early.worker.addEventListener("message", keep);
+  early.worker.addEventListener("error", failed);
+  early.stop = () => {
+    early.worker.removeEventListener("message", keep);
+    early.worker.removeEventListener("error", failed);
+  };
+  early.worker.postMessage({ id: 1, type: "init", payload: early.config });
+  window[Symbol.for("llm-guide.calculator.early-worker")] = early;
   import(new URL("client.js", script.src).href)
     .then(({ sharedClient }) => sharedClient(script))
-    .catch((error) => console.error("calculator: could not start early", error));
+    .catch((error) => console.error("calculator: could not load its scripts", error));
 })();

@@ -1,7 +1,8 @@
 // The calculator's engine, off the main thread: Pyodide (same origin) and the zipped `calculator`
 // package. Message protocol, every request answered exactly once:
 //
-//   page → worker  {id, type: "init", payload: {indexURL, engineURL}}
+//   page → worker  {id, type: "init", payload: {indexURL, engineURL}}  (the same two may also
+//                  come in the worker's query string, which starts it before any request)
 //                  {id, type: "compute" | "adr" | "markdown", payload}   (see calculator/webapi.py)
 //   worker → page  {id, result}  or  {id, error: {step, message}}
 //                  {type: "progress", step, status}   (no id: an event, not a reply)
@@ -195,3 +196,10 @@ self.addEventListener("unhandledrejection", (event) => {
 self.addEventListener("error", (event) => {
   failStart(new StartError("start", `the Python runtime stopped (${firstLine(event.message)})`));
 });
+
+// A worker that the page's head script started carries its paths in its own URL and starts at
+// once: the init request that follows may wait for the page's busy main thread to be delivered.
+const given = new URL(self.location.href).searchParams;
+if (given.has("indexURL") && given.has("engineURL")) {
+  init({ indexURL: given.get("indexURL"), engineURL: given.get("engineURL") }).catch(() => {});
+}
