@@ -2,10 +2,12 @@
 // script in its head, ahead of the theme's stylesheets, with the form's asset paths on the script
 // element. Chromium runs async and module scripts only once the parser and the first paint leave
 // room for them, and a worker starts only when the page's main thread is free to set it up; a
-// classic script runs as soon as it arrives, before the page's parsing and styling fill the main
-// thread, so the worker is created here, at once, with its paths in its URL. client.js adopts it
-// (see EngineClient) when glue.js binds the form. A revisit through instant navigation does not
-// run this again; client.js starts a worker itself then, if none is running.
+// classic script runs as soon as it arrives, so the worker is created here, at once, with its
+// paths in its URL: it fetches its loader and the engine while the page is parsed and painted.
+// The init request, which compiles Pyodide's WebAssembly and starts Python (seconds of CPU), is
+// sent once the first frame is painted, so that the pre-rendered answer is not held back by it.
+// client.js adopts the worker (see EngineClient) when glue.js binds the form. A revisit through
+// instant navigation does not run this again; client.js starts a worker itself then.
 (() => {
   const script = document.currentScript;
   const paths = script.dataset;
@@ -13,7 +15,7 @@
     indexURL: new URL(paths.pyodide, script.src).href,
     engineURL: new URL(paths.engine, script.src).href,
   };
-  // The paths also go in the worker's URL, so that it starts without waiting for the request.
+  // The paths also go in the worker's URL, so that it fetches without waiting for the request.
   const url = new URL(`worker.js?${new URLSearchParams(config)}`, script.src);
   const early = { worker: new Worker(url, { type: "module" }), config, messages: [] };
   // Kept until client.js takes over; a failed worker script is kept as the word "error".
@@ -28,7 +30,8 @@
     early.worker.removeEventListener("message", keep);
     early.worker.removeEventListener("error", failed);
   };
-  early.worker.postMessage({ id: 1, type: "init", payload: early.config });
+  const init = () => early.worker.postMessage({ id: 1, type: "init", payload: early.config });
+  requestAnimationFrame(() => setTimeout(init, 0));
   window[Symbol.for("llm-guide.calculator.early-worker")] = early;
   import(new URL("client.js", script.src).href)
     .then(({ sharedClient }) => sharedClient(script))

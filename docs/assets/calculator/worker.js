@@ -2,7 +2,7 @@
 // package. Message protocol, every request answered exactly once:
 //
 //   page → worker  {id, type: "init", payload: {indexURL, engineURL}}  (the same two may also
-//                  come in the worker's query string, which starts it before any request)
+//                  come in the worker's query string, to fetch ahead of the request)
 //                  {id, type: "compute" | "adr" | "markdown", payload}   (see calculator/webapi.py)
 //   worker → page  {id, result}  or  {id, error: {step, message}}
 //                  {type: "progress", step, status}   (no id: an event, not a reply)
@@ -100,24 +100,37 @@ let failStart = () => {};
 // Policy allows WebAssembly at all, which Pyodide would otherwise discover by hanging.
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
+// What costs the page nothing while it paints: the engine archive and Pyodide's loader, fetched
+// as soon as the paths are known. Compiling and starting Python waits for the init request.
+let prepared = null;
+
+function prepare({ indexURL, engineURL }) {
+  if (!prepared) {
+    watchDownloads(indexURL);
+    const engine = fetch(engineURL).then((response) => {
+      if (!response.ok) {
+        throw new StartError("engine", `the engine archive answered HTTP ${response.status}`);
+      }
+      return response.arrayBuffer();
+    });
+    engine.catch(() => {}); // reported when awaited in start()
+    const loader = import(indexURL + "pyodide.mjs");
+    loader.catch(() => {}); // reported when awaited in start()
+    prepared = { engine, loader };
+  }
+  return prepared;
+}
+
 async function start({ indexURL, engineURL }) {
   // Compiled synchronously: eight bytes take no time, whereas the asynchronous compile waits for
-  // a busy page's background threads, and Pyodide's downloads should not wait at all.
+  // a busy page's background threads.
   try {
     new WebAssembly.Module(EMPTY_MODULE);
   } catch (error) {
     throw new StartError("start", "the site's Content Security Policy does not allow " +
       "WebAssembly ('wasm-unsafe-eval' is missing from script-src)", firstLine(error));
   }
-  watchDownloads(indexURL);
-  const engine = fetch(engineURL).then((response) => {
-    if (!response.ok) {
-      throw new StartError("engine", `the engine archive answered HTTP ${response.status}`);
-    }
-    return response.arrayBuffer();
-  });
-  engine.catch(() => {}); // reported when awaited below
-  const loader = import(indexURL + "pyodide.mjs");
+  const { engine, loader } = prepare({ indexURL, engineURL });
   progress("download", "active");
   let loadPyodide;
   try {
@@ -197,9 +210,9 @@ self.addEventListener("error", (event) => {
   failStart(new StartError("start", `the Python runtime stopped (${firstLine(event.message)})`));
 });
 
-// A worker that the page's head script started carries its paths in its own URL and starts at
-// once: the init request that follows may wait for the page's busy main thread to be delivered.
+// A worker that the page's head script started carries its paths in its own URL, so it fetches
+// what it can before the init request comes (which the page sends once it has painted).
 const given = new URL(self.location.href).searchParams;
 if (given.has("indexURL") && given.has("engineURL")) {
-  init({ indexURL: given.get("indexURL"), engineURL: given.get("engineURL") }).catch(() => {});
+  prepare({ indexURL: given.get("indexURL"), engineURL: given.get("engineURL") });
 }
