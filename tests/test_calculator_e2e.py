@@ -18,7 +18,13 @@ import pytest
 from calculator import recommend
 from calculator.webapi import compute, parse_values
 from tests.conftest import ExternalRequests
-from tests.support.site_pages import CALCULATOR, RESULT, calculator_state, result_text
+from tests.support.site_pages import (
+    CALCULATOR,
+    RESULT,
+    calculator_state,
+    result_text,
+    serve_with_instant_navigation,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -295,21 +301,9 @@ def test_mis_served_runtime_is_named_at_once(
 
 @pytest.fixture(scope="module")
 def instant_site_url(site_dir: Path, serve: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The site served where its sitemap says it lives.
-
-    The theme navigates instantly only to addresses listed in sitemap.xml, compared with their
-    port, and the test server's port is chosen at random; so a copy of the site gets a sitemap
-    naming the port it is served on.
-    """
-    copy = tmp_path_factory.mktemp("instant") / "site"
-    shutil.copytree(site_dir, copy)
-    base = serve(copy)
-    sitemap = copy / "sitemap.xml"
-    text = sitemap.read_text(encoding="utf-8")
-    built_for = re.search(r"<loc>(.*?)</loc>", text)
-    assert built_for, "sitemap.xml lists no page"
-    sitemap.write_text(text.replace(built_for.group(1), base), encoding="utf-8")
-    return base
+    """The site served where its sitemap says it lives, so the theme navigates instantly."""
+    copy_to = tmp_path_factory.mktemp("instant") / "site"
+    return serve_with_instant_navigation(site_dir, copy_to, serve)
 
 
 def test_instant_navigation_reuses_the_worker_and_binds_once(
