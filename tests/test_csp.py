@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import build_site
+from tests.support.hooks import load_hook
 from tests.support.site_pages import (
     CALCULATOR,
     calculator_state,
@@ -26,15 +25,7 @@ from tests.support.site_pages import (
 FAILURE_TIMEOUT_MS = 30_000
 
 
-def _load_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-csp = _load_hook()
+csp = load_hook("csp")
 
 
 @pytest.fixture(scope="module")
