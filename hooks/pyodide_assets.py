@@ -3,8 +3,10 @@
 Pyodide comes from the pinned npm package in ``node_modules/pyodide``; only the five files that
 ``loadPyodide`` fetches for a Python without extra packages are copied, under a folder named after
 the version so that a new release never meets an old file in a cache. The engine (the
-``calculator`` package) is zipped at build time into ``assets/calculator/engine-<hash>.zip``;
-the hash in the name changes whenever a source file does, for the same reason.
+``calculator`` package) is compiled to bytecode by that same Pyodide under Node
+(``compile_engine.mjs``) and zipped at build time into ``assets/calculator/engine-<hash>.zip``;
+the hash in the name changes whenever a source file does, for the same reason. Shipping bytecode
+rather than source spares every visitor's browser compiling the engine before its first answer.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +32,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ENGINE_DIR",
     "PYODIDE_FILES",
+    "compiled_engine",
     "engine_archive",
+    "engine_for_site",
     "engine_name",
     "pyodide_dest",
     "pyodide_version",
@@ -45,6 +53,13 @@ ENGINE_DIR = "assets/calculator/"
 ENGINE_PACKAGE = "calculator"
 # A fixed timestamp makes the archive, and so its name, depend on the sources alone.
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+COMPILER = Path(__file__).with_name("compile_engine.mjs")
+# Compiling starts a Pyodide under Node (seconds); the result is kept per sources, Pyodide
+# version and compiler, so that a rebuild under `mkdocs serve` pays only when the engine changes.
+CACHE_DIR = Path("node_modules") / ".cache" / "llm-guide-engine"
+COMPILE_TIMEOUT_S = 300
+
+log = logging.getLogger("mkdocs")
 
 
 def pyodide_source(root: Path) -> Path:
@@ -82,14 +97,86 @@ def engine_archive(root: Path) -> bytes:
     )
     if not sources:
         raise PluginError(f"pyodide: no Python sources under {package}")
+    return _zip({path.relative_to(root).as_posix(): path.read_bytes() for path in sources})
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    """A zip whose bytes depend only on the entries' names and content."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sources:
-            info = zipfile.ZipInfo(path.relative_to(root).as_posix(), date_time=_ZIP_TIME)
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            out.writestr(info, entries[name])
     return buffer.getvalue()
+
+
+def compiled_engine(
+    sources: bytes, pyodide: Path, *, node: str | None, cache: Path | None = None
+) -> bytes:
+    """The engine archive ``sources`` with every module compiled by the Pyodide in ``pyodide``.
+
+    Without Node the sources are returned as they are, with a warning (an error under
+    ``--strict``): the calculator still works, but each visitor's browser compiles the engine.
+    """
+    if node is None:
+        log.warning(
+            "pyodide: Node.js is not on PATH, so the engine ships as Python source and every "
+            "visitor's browser compiles it before the first answer; install Node.js (the one "
+            "that runs npm ci) to ship it compiled"
+        )
+        return sources
+    key = hashlib.sha256(
+        sources + (pyodide / "package.json").read_bytes() + COMPILER.read_bytes()
+    ).hexdigest()[:24]
+    cached = cache / f"engine-{key}.zip" if cache else None
+    if cached and cached.is_file():
+        return cached.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="engine-") as tmp:
+        source_zip, out = Path(tmp) / "sources.zip", Path(tmp) / "out"
+        source_zip.write_bytes(sources)
+        try:
+            proc = subprocess.run(
+                [node, str(COMPILER), str(pyodide), str(source_zip), str(out)],
+                capture_output=True, text=True, timeout=COMPILE_TIMEOUT_S, check=False,
+            )
+        except subprocess.TimeoutExpired as error:
+            raise PluginError(
+                f"pyodide: compiling the engine took over {COMPILE_TIMEOUT_S} s; run "
+                f"node {COMPILER} by hand to see where it stops"
+            ) from error
+        except OSError as error:
+            raise PluginError(f"pyodide: cannot run Node.js at {node!r} ({error})") from error
+        if proc.returncode:
+            reason = proc.stderr.strip()[-2000:] or f"node exited with {proc.returncode}"
+            raise PluginError(f"pyodide: the engine does not compile in Pyodide:\n{reason}")
+        compiled = _zip({
+            path.relative_to(out).as_posix(): path.read_bytes()
+            for path in out.rglob("*.pyc")
+        })
+    if cached:
+        _store(cached, compiled)
+    return compiled
+
+
+def _store(path: Path, content: bytes) -> None:
+    """Write the cache entry whole or not at all; a cache that cannot be written is skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        partial.write_bytes(content)
+        partial.replace(path)
+    except OSError as error:
+        log.debug("pyodide: engine cache not written (%s)", error)
+
+
+def engine_for_site(root: Path) -> bytes:
+    """The engine archive the site ships: the sources under ``root``, compiled for its Pyodide."""
+    return compiled_engine(
+        engine_archive(root), pyodide_source(root), node=shutil.which("node"),
+        cache=root / CACHE_DIR,
+    )
 
 
 def engine_name(archive: bytes) -> str:
@@ -103,6 +190,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     dest = pyodide_dest(pyodide_version(root))
     for name in PYODIDE_FILES:
         files.append(File.generated(config, dest + name, abs_src_path=str(source / name)))
-    archive = engine_archive(root)
+    archive = engine_for_site(root)
     files.append(File.generated(config, ENGINE_DIR + engine_name(archive), content=archive))
     return files
