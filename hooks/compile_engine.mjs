@@ -1,71 +1,113 @@
-// Compiles the engine to bytecode with the vendored Pyodide's own Python, for pyodide_assets.py.
-// A .pyc file is only valid for the Python version that wrote it, and the browser would otherwise
-// compile every module from source on each visit, which is most of the engine's start-up time.
+// Builds the calculator's Python library for pyodide_assets.py: the engine and the part of the
+// standard library that Pyodide and the engine import, all compiled to bytecode by the vendored
+// Pyodide's own Python, in one zip that the worker hands to loadPyodide as its standard library.
 //
-// Usage: node compile_engine.mjs PYODIDE_DIR SOURCE_ZIP OUT_DIR
-// Writes OUT_DIR/<package path>.pyc for every .py in SOURCE_ZIP (sourceless, as Python imports
-// them when no .py sits beside them), imports the compiled package once and computes the default
-// answer with it, then prints {"python": version, "files": count}. A source that does not compile
-// or a package that does not import exits 1 with Python's message on stderr.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// Why: Pyodide's python_stdlib.zip holds Python source only, so every visit compiled the ~140
+// modules that start-up imports, and then the engine, before the first answer (about a second
+// of a two-second start). A .pyc file is only valid for the Python version that wrote it, hence
+// Pyodide itself does the compiling.
+//
+// Usage: node compile_engine.mjs PYODIDE_DIR SOURCE_ZIP OUT_ZIP
+// The module list comes from running the engine on every kind of request, with good and bad
+// answers; the written library is then loaded into a fresh Pyodide and run the same way, so a
+// module that the list missed fails the build rather than a reader's calculator. Prints
+// {"python", "engine", "stdlib"} (module counts); a source that does not compile or an engine
+// that does not run exits 1 with Python's message on stderr.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [pyodideDir, sourceZip, outDir] = process.argv.slice(2);
+const [pyodideDir, sourceZip, outZip] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/` });
-pyodide.unpackArchive(new Uint8Array(readFileSync(sourceZip)), "zip", { extractDir: "/src" });
 
-// Python's reasons come back as text in the reply: a PythonError's message would bury them
-// under the runtime's own stack.
-const reply = JSON.parse(pyodide.runPython(`
-import json, pathlib, py_compile, sys, traceback
+// Every request type the page makes, with valid answers and with answers the engine rejects.
+const EXERCISE = `
+import json
+from calculator import webapi
 
-def compile_all(src, out):
-    names = []
+for kind in ("compute", "adr", "markdown"):
+    for values in ({}, {"need": "both", "calls_per_day": "40000", "citations_required": "true"},
+                   {"need": "<img src=x>", "calls_per_day": "-1e999", "tone": ""}):
+        reply = json.loads(webapi.handle(json.dumps({"type": kind, "payload": {"values": values}})))
+        if not reply:
+            raise ValueError(f"the engine gave no {kind} reply for {values}")
+`;
+
+const BUILD = `
+import json, pathlib, py_compile, sys, traceback, zipfile
+
+MODE = py_compile.PycInvalidationMode.UNCHECKED_HASH
+STAMP = (2020, 1, 1, 0, 0, 0)
+
+
+def compile_tree(src, out):
+    # Hash-based, unchecked: no timestamp in the file (reproducible), and nothing to check it
+    # against since no source ships; dfile names the module in tracebacks.
     for path in sorted(src.rglob("*.py")):
         name = path.relative_to(src).with_suffix(".pyc")
         (out / name).parent.mkdir(parents=True, exist_ok=True)
-        # The hash-based, unchecked form: no source timestamp in the file (reproducible), and
-        # nothing to check against since no source ships; dfile names the module in tracebacks.
-        py_compile.compile(
-            str(path), cfile=str(out / name), dfile=str(name.with_suffix(".py")), doraise=True,
-            invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
-        )
-        names.append(name.as_posix())
-    return names
+        py_compile.compile(str(path), cfile=str(out / name), dfile=str(name.with_suffix(".py")),
+                           doraise=True, invalidation_mode=MODE)
 
-def check(out):
+
+def stdlib_sources(stdlib):
+    prefix = stdlib + "/"
+    files = {getattr(module, "__file__", None) or "" for module in list(sys.modules.values())}
+    return sorted(f[len(prefix):] for f in files if f.startswith(prefix) and f.endswith(".py"))
+
+
+def build():
+    out = pathlib.Path("/out")
+    compile_tree(pathlib.Path("/src"), out)
     sys.path.insert(0, str(out))
-    from calculator import webapi
-    reply = json.loads(webapi.handle(json.dumps({"type": "compute", "payload": {}})))
-    if not reply.get("recommendation"):
-        raise ValueError(f"the compiled engine answered {reply!r}")
+    exec(EXERCISE, {})
+    stdlib = next(p for p in sys.path if p.endswith(".zip"))
+    names = stdlib_sources(stdlib)
+    with zipfile.ZipFile(stdlib) as archive:
+        archive.extractall("/stdsrc", names)
+    compile_tree(pathlib.Path("/stdsrc"), out)
+    with zipfile.ZipFile("/library.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as library:
+        for path in sorted(out.rglob("*.pyc")):
+            info = zipfile.ZipInfo(path.relative_to(out).as_posix(), date_time=STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            library.writestr(info, path.read_bytes())
+    engine = len(list((out / "calculator").rglob("*.pyc")))
+    return {"engine": engine, "stdlib": len(names)}
+
 
 try:
-    names = compile_all(pathlib.Path("/src"), pathlib.Path("/out"))
+    reply = build()
 except py_compile.PyCompileError as error:
     reply = {"error": str(error).strip()}
-else:
-    try:
-        check(pathlib.Path("/out"))
-        reply = {"names": names}
-    except Exception as error:
-        where = traceback.extract_tb(error.__traceback__)[-1]
-        reply = {"error": f"importing the compiled engine failed at {where.filename}, "
-                          f"line {where.lineno}: {type(error).__name__}: {error}"}
+except Exception as error:
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    reply = {"error": f"running the compiled engine failed at {where.filename}, "
+                      f"line {where.lineno}: {type(error).__name__}: {error}"}
 json.dumps(reply)
-`));
-if (reply.error) {
-  process.stderr.write(`${reply.error}\n`);
+`;
+
+// Python's reasons come back as text: a PythonError's message buries them under the runtime's
+// own stack.
+function fail(reason) {
+  process.stderr.write(`${reason}\n`);
   process.exit(1);
 }
 
-const { names } = reply;
-for (const name of names) {
-  const target = join(outDir, name);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, pyodide.FS.readFile(`/out/${name}`));
+const builder = await loadPyodide({ indexURL: `${pyodideDir}/` });
+builder.unpackArchive(new Uint8Array(readFileSync(sourceZip)), "zip", { extractDir: "/src" });
+builder.globals.set("EXERCISE", EXERCISE);
+const reply = JSON.parse(builder.runPython(BUILD));
+if (reply.error) fail(reply.error);
+writeFileSync(outZip, builder.FS.readFile("/library.zip"));
+
+// The library alone, as the browser will have it: nothing from the stock standard library.
+const fresh = await loadPyodide({ indexURL: `${pyodideDir}/`, stdLibURL: outZip });
+try {
+  fresh.runPython(EXERCISE);
+} catch (error) {
+  const last = String(error.message).trim().split("\n").at(-1);
+  fail(`the compiled library misses something the engine needs: ${last}`);
 }
-const python = pyodide.runPython("import sys; sys.version.split()[0]");
-console.log(JSON.stringify({ python, files: names.length }));
+const python = fresh.runPython("import sys; sys.version.split()[0]");
+console.log(JSON.stringify({ python, engine: reply.engine, stdlib: reply.stdlib }));

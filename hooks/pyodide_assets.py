@@ -1,12 +1,14 @@
 """Put the browser calculator's runtime into the built site: Pyodide and the engine, same origin.
 
-Pyodide comes from the pinned npm package in ``node_modules/pyodide``; only the five files that
-``loadPyodide`` fetches for a Python without extra packages are copied, under a folder named after
-the version so that a new release never meets an old file in a cache. The engine (the
-``calculator`` package) is compiled to bytecode by that same Pyodide under Node
-(``compile_engine.mjs``) and zipped at build time into ``assets/calculator/engine-<hash>.zip``;
-the hash in the name changes whenever a source file does, for the same reason. Shipping bytecode
-rather than source spares every visitor's browser compiling the engine before its first answer.
+Pyodide comes from the pinned npm package in ``node_modules/pyodide``; only the four files that
+``loadPyodide`` fetches besides the standard library are copied, under a folder named after the
+version so that a new release never meets an old file in a cache.
+
+In place of Pyodide's ``python_stdlib.zip`` (Python source, compiled on every visit) the worker
+loads the calculator's Python library, ``assets/calculator/engine-<hash>.zip``: the engine (the
+``calculator`` package) and the standard-library modules that it and Pyodide's start-up import,
+compiled to bytecode by that same Pyodide under Node (``compile_engine.mjs``). The hash in the
+name changes whenever a source file does, for the same reason as the version folder.
 """
 
 from __future__ import annotations
@@ -40,15 +42,16 @@ __all__ = [
     "pyodide_version",
 ]
 
-# What loadPyodide() fetches when no package beyond the standard library is loaded: the loader,
-# the Emscripten module and its WebAssembly, the standard library and the package lock file.
+# What loadPyodide() fetches when no package is loaded, apart from the standard library: the
+# loader, the Emscripten module and its WebAssembly, and the package lock file.
 PYODIDE_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
     "pyodide-lock.json",
 )
+# Not copied, but read at build time: the library is compiled from it.
+PYODIDE_STDLIB = "python_stdlib.zip"
 ENGINE_DIR = "assets/calculator/"
 ENGINE_PACKAGE = "calculator"
 # A fixed timestamp makes the archive, and so its name, depend on the sources alone.
@@ -65,7 +68,7 @@ log = logging.getLogger("mkdocs")
 def pyodide_source(root: Path) -> Path:
     """The installed npm package, or a build error that says how to install it."""
     source = root / "node_modules" / "pyodide"
-    missing = [name for name in PYODIDE_FILES if not (source / name).is_file()]
+    missing = [name for name in (*PYODIDE_FILES, PYODIDE_STDLIB) if not (source / name).is_file()]
     if missing:
         raise PluginError(
             f"pyodide: {source} lacks {', '.join(missing)}; run scripts/setup.sh (npm ci)"
@@ -115,18 +118,15 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 def compiled_engine(
     sources: bytes, pyodide: Path, *, node: str | None, cache: Path | None = None
 ) -> bytes:
-    """The engine archive ``sources`` with every module compiled by the Pyodide in ``pyodide``.
-
-    Without Node the sources are returned as they are, with a warning (an error under
-    ``--strict``): the calculator still works, but each visitor's browser compiles the engine.
-    """
+    """The calculator's Python library built from the engine archive ``sources``: the engine and
+    the standard-library modules that it and Pyodide import, compiled by the Pyodide in
+    ``pyodide`` (see ``compile_engine.mjs``), as one zip that the worker loads as the standard
+    library."""
     if node is None:
-        log.warning(
-            "pyodide: Node.js is not on PATH, so the engine ships as Python source and every "
-            "visitor's browser compiles it before the first answer; install Node.js (the one "
-            "that runs npm ci) to ship it compiled"
+        raise PluginError(
+            "pyodide: Node.js is not on PATH; the build needs it to compile the calculator's "
+            "Python library with the vendored Pyodide (install the Node.js that runs npm ci)"
         )
-        return sources
     key = hashlib.sha256(
         sources + (pyodide / "package.json").read_bytes() + COMPILER.read_bytes()
     ).hexdigest()[:24]
@@ -134,11 +134,11 @@ def compiled_engine(
     if cached and cached.is_file():
         return cached.read_bytes()
     with tempfile.TemporaryDirectory(prefix="engine-") as tmp:
-        source_zip, out = Path(tmp) / "sources.zip", Path(tmp) / "out"
+        source_zip, library = Path(tmp) / "sources.zip", Path(tmp) / "library.zip"
         source_zip.write_bytes(sources)
         try:
             proc = subprocess.run(
-                [node, str(COMPILER), str(pyodide), str(source_zip), str(out)],
+                [node, str(COMPILER), str(pyodide), str(source_zip), str(library)],
                 capture_output=True, text=True, timeout=COMPILE_TIMEOUT_S, check=False,
             )
         except subprocess.TimeoutExpired as error:
@@ -151,10 +151,7 @@ def compiled_engine(
         if proc.returncode:
             reason = proc.stderr.strip()[-2000:] or f"node exited with {proc.returncode}"
             raise PluginError(f"pyodide: the engine does not compile in Pyodide:\n{reason}")
-        compiled = _zip({
-            path.relative_to(out).as_posix(): path.read_bytes()
-            for path in out.rglob("*.pyc")
-        })
+        compiled = library.read_bytes()
     if cached:
         _store(cached, compiled)
     return compiled
@@ -172,7 +169,7 @@ def _store(path: Path, content: bytes) -> None:
 
 
 def engine_for_site(root: Path) -> bytes:
-    """The engine archive the site ships: the sources under ``root``, compiled for its Pyodide."""
+    """The library the site ships: the engine under ``root`` compiled for the vendored Pyodide."""
     return compiled_engine(
         engine_archive(root), pyodide_source(root), node=shutil.which("node"),
         cache=root / CACHE_DIR,

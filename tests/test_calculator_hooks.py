@@ -41,8 +41,7 @@ def test_only_the_needed_pyodide_files_and_the_engine_are_added(config: Any) -> 
     assert re.fullmatch(r"assets/calculator/engine-[0-9a-f]{12}\.zip", engine[0])
     assert sorted(set(uris) - set(engine)) == sorted(
         f"assets/pyodide/{version}/{name}"
-        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                     "pyodide-lock.json")
+        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
     )
 
 

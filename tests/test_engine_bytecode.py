@@ -1,12 +1,11 @@
-"""The engine the site ships: bytecode compiled by the vendored Pyodide (compile_engine.mjs).
+"""The library the site ships: engine and standard library compiled by the vendored Pyodide.
 
 That the compiled engine gives the same answers as CPython is the parity test's job
-(test_pyodide_parity.py runs the shipped archive); these tests cover what the build does with it.
+(test_pyodide_parity.py runs the shipped library); these tests cover what the build makes.
 """
 
 from __future__ import annotations
 
-import logging
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -30,18 +29,29 @@ def _package(root: Path, **modules: str) -> bytes:
 
 
 @pytest.mark.node
-def test_every_module_ships_as_bytecode_only(node: str, tmp_path: Path) -> None:
+def test_the_library_is_bytecode_only_and_smaller_than_the_stock_stdlib(
+    node: str, tmp_path: Path
+) -> None:
     sources = assets.engine_archive(ROOT)
-    compiled = assets.compiled_engine(sources, PYODIDE, node=node, cache=tmp_path)
-    names = zipfile.ZipFile(BytesIO(sources)).namelist()
-    archive = zipfile.ZipFile(BytesIO(compiled))
-    assert sorted(archive.namelist()) == sorted(name + "c" for name in names)
-    headers = {archive.read(name)[:8] for name in archive.namelist()}
-    # One Python wrote them all (that it is Pyodide's, the parity test shows by importing them
+    library = assets.compiled_engine(sources, PYODIDE, node=node, cache=tmp_path)
+    engine = {name + "c" for name in zipfile.ZipFile(BytesIO(sources)).namelist()}
+    archive = zipfile.ZipFile(BytesIO(library))
+    names = set(archive.namelist())
+    assert engine <= names
+    stdlib = names - engine
+    # What Pyodide's own start imports, and what the engine's JSON replies need.
+    assert {"encodings/__init__.pyc", "encodings/utf_8.pyc", "json/__init__.pyc",
+            "json/encoder.pyc", "dataclasses.pyc", "re/__init__.pyc"} <= stdlib
+    assert all(name.endswith(".pyc") for name in names)
+    headers = {archive.read(name)[:8] for name in names}
+    # One Python wrote them all (that it is Pyodide's, the parity test shows by running them
     # there); flags 1 = hash-based and never checked, as no source ships to check against.
     assert len(headers) == 1, headers
     (header,) = headers
     assert int.from_bytes(header[4:8], "little") == 1
+    stock = PYODIDE / "python_stdlib.zip"
+    assert len(library) < stock.stat().st_size, (len(library), stock.stat().st_size)
+    assert len(stdlib) < len(zipfile.ZipFile(stock).namelist())
 
 
 @pytest.mark.node
@@ -68,7 +78,7 @@ def test_a_source_that_does_not_compile_fails_the_build_naming_it(
 @pytest.mark.node
 def test_an_engine_that_does_not_import_fails_the_build(node: str, tmp_path: Path) -> None:
     sources = _package(tmp_path, __init__="import json\n", webapi="from . import missing\n")
-    with pytest.raises(PluginError, match=r"(?s)does not compile in Pyodide.*ImportError"):
+    with pytest.raises(PluginError, match=r"(?s)does not compile in Pyodide.*ImportError.*missing"):
         assets.compiled_engine(sources, PYODIDE, node=node, cache=None)
 
 
@@ -78,15 +88,10 @@ def test_node_that_cannot_run_is_named(tmp_path: Path) -> None:
         assets.compiled_engine(sources, PYODIDE, node="/nonexistent/node", cache=None)
 
 
-def test_without_node_the_sources_ship_with_a_warning(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_without_node_the_build_says_what_to_install(tmp_path: Path) -> None:
     sources = _package(tmp_path, __init__="A = 1\n")
-    with caplog.at_level(logging.WARNING, logger="mkdocs"):
-        shipped = assets.compiled_engine(sources, PYODIDE, node=None, cache=tmp_path)
-    assert shipped == sources
-    assert "Node.js is not on PATH" in caplog.text
-    assert not list(tmp_path.glob("engine-*.zip"))
+    with pytest.raises(PluginError, match=r"Node\.js is not on PATH.*install the Node\.js"):
+        assets.compiled_engine(sources, PYODIDE, node=None, cache=tmp_path)
 
 
 # The smallest engine the compiler's check accepts: one that answers a compute request.

@@ -1,13 +1,12 @@
-// Runs tests/support/parity.py inside Pyodide under Node, with the engine from its build archive.
+// Runs tests/support/parity.py inside Pyodide under Node, with the library the site ships.
 // Usage: node pyodide_parity.mjs PYODIDE_DIR ENGINE_ZIP PARITY_PY CASES_JSON OUTPUT_JSON
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 const [pyodideDir, engineZip, parityPy, casesFile, outputFile] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
-const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/` });
-pyodide.unpackArchive(new Uint8Array(readFileSync(engineZip)), "zip", { extractDir: "/engine" });
-pyodide.runPython("import sys; sys.path.insert(0, '/engine')");
+// As in the browser: the site's library (engine and standard library, compiled) is the stdlib.
+const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/`, stdLibURL: engineZip });
 const namespace = pyodide.globals.get("dict")();
 pyodide.runPython(readFileSync(parityPy, "utf8"), { globals: namespace });
 const run = namespace.get("run");

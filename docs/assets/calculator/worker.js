@@ -1,5 +1,7 @@
-// The calculator's engine, off the main thread: Pyodide (same origin) and the zipped `calculator`
-// package. Message protocol, every request answered exactly once:
+// The calculator's engine, off the main thread: Pyodide (same origin) with the calculator's Python
+// library as its standard library: the `calculator` package and the standard-library modules it
+// and Pyodide import, compiled to bytecode at build time (hooks/compile_engine.mjs), so that
+// nothing is compiled here. Message protocol, every request answered exactly once:
 //
 //   page → worker  {id, type: "init", payload: {indexURL, engineURL}}  (the same two may also
 //                  come in the worker's query string, to fetch ahead of the request)
@@ -10,9 +12,9 @@
 // For engine requests `result` is the engine's JSON text, parsed by the page: one parse there is
 // cheaper than a parse here plus the structured clone of the object tree that postMessage makes.
 //
-// Steps, in order: "download" (Pyodide's files), "start" (the Python runtime), "engine" (the
-// calculator package). An error names its step and a one-line reason fit to show a reader;
-// Python tracebacks go to the console only.
+// Steps, in order: "download" (Pyodide's files and the library), "start" (the Python runtime),
+// "engine" (importing the calculator package). An error names its step and a one-line reason
+// fit to show a reader; Python tracebacks go to the console only.
 
 const STEPS = ["download", "start", "engine"];
 let ready = null;
@@ -36,12 +38,13 @@ function progress(step, status, detail = "") {
   self.postMessage({ type: "progress", step, status, detail });
 }
 
-// The two large files; the download step ends when both have arrived.
-const LARGE = ["pyodide.asm.wasm", "python_stdlib.zip"];
-
-// Pyodide fetches its own files; watching those fetches lets the page tell a blocked or
-// mis-served file from a slow one, and count the bytes of the large ones as they arrive.
-function watchDownloads(indexURL) {
+// Pyodide fetches its own files and the library; watching those fetches lets the page tell a
+// blocked or mis-served file from a slow one, and count the bytes of the two large ones (the
+// WebAssembly and the library) as they arrive. The download step ends when both have.
+function watchDownloads(indexURL, engineURL) {
+  const large = [indexURL + "pyodide.asm.wasm", engineURL];
+  const nameOf = (url) => (url.startsWith(indexURL) ? url.slice(indexURL.length)
+    : url === engineURL ? url.slice(url.lastIndexOf("/") + 1) : "");
   const originalFetch = self.fetch.bind(self);
   const sizes = new Map();
   const received = new Map();
@@ -53,7 +56,7 @@ function watchDownloads(indexURL) {
     if (got - reported < 1e6 && got < total) return;
     reported = got;
     const mb = (n) => (n / 1e6).toFixed(1);
-    const known = sizes.size === LARGE.length && total;
+    const known = sizes.size === large.length && total;
     const detail = known ? `${mb(got)} of ${mb(total)} MB` : `${mb(got)} MB`;
     progress("download", "active", detail);
   };
@@ -61,7 +64,7 @@ function watchDownloads(indexURL) {
   self.fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     const response = await originalFetch(input, init);
-    const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : "";
+    const name = nameOf(url);
     const type = response.headers.get("content-type") ?? "";
     if (name && !response.ok) {
       failStart(new StartError("download", `${name} answered HTTP ${response.status}`));
@@ -70,7 +73,7 @@ function watchDownloads(indexURL) {
       // waits for ever; saying so at once is the whole point of watching.
       failStart(new StartError("download",
         `${name} was served as '${type || "no type"}' instead of 'application/wasm'`));
-    } else if (LARGE.includes(name) && response.body) {
+    } else if (large.includes(url) && response.body) {
       // A clone is read for counting; Pyodide keeps the original response, so the browser
       // can still compile the WebAssembly while it streams in (and cache the compiled code).
       sizes.set(name, Number(response.headers.get("content-length")) || 0);
@@ -84,7 +87,7 @@ function watchDownloads(indexURL) {
           report();
         }
         finished += 1;
-        if (finished === LARGE.length) {
+        if (finished === large.length) {
           progress("download", "done");
           progress("start", "active");
         }
@@ -100,23 +103,16 @@ let failStart = () => {};
 // Policy allows WebAssembly at all, which Pyodide would otherwise discover by hanging.
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
-// What costs the page nothing while it paints: the engine archive and Pyodide's loader, fetched
-// as soon as the paths are known. Compiling and starting Python waits for the init request.
+// What costs the page nothing while it paints: Pyodide's loader, fetched as soon as the paths
+// are known. Compiling and starting Python waits for the init request.
 let prepared = null;
 
 function prepare({ indexURL, engineURL }) {
   if (!prepared) {
-    watchDownloads(indexURL);
-    const engine = fetch(engineURL).then((response) => {
-      if (!response.ok) {
-        throw new StartError("engine", `the engine archive answered HTTP ${response.status}`);
-      }
-      return response.arrayBuffer();
-    });
-    engine.catch(() => {}); // reported when awaited in start()
+    watchDownloads(indexURL, engineURL);
     const loader = import(indexURL + "pyodide.mjs");
     loader.catch(() => {}); // reported when awaited in start()
-    prepared = { engine, loader };
+    prepared = { loader };
   }
   return prepared;
 }
@@ -130,7 +126,7 @@ async function start({ indexURL, engineURL }) {
     throw new StartError("start", "the site's Content Security Policy does not allow " +
       "WebAssembly ('wasm-unsafe-eval' is missing from script-src)", firstLine(error));
   }
-  const { engine, loader } = prepare({ indexURL, engineURL });
+  const { loader } = prepare({ indexURL, engineURL });
   progress("download", "active");
   let loadPyodide;
   try {
@@ -140,17 +136,19 @@ async function start({ indexURL, engineURL }) {
   }
   let pyodide;
   try {
-    pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: (text) => console.warn(text) });
+    pyodide = await loadPyodide({
+      indexURL,
+      stdLibURL: engineURL,
+      stdout: () => {},
+      stderr: (text) => console.warn(text),
+    });
   } catch (error) {
     throw new StartError("start", `the Python runtime did not start (${firstLine(error)})`);
   }
   progress("download", "done");
   progress("start", "done");
   progress("engine", "active");
-  const archive = await engine;
   try {
-    pyodide.unpackArchive(archive, "zip", { extractDir: "/engine" });
-    pyodide.runPython("import sys; sys.path.insert(0, '/engine')");
     const webapi = pyodide.pyimport("calculator.webapi");
     api = webapi.handle;
   } catch (error) {
