@@ -109,5 +109,15 @@ try {
   const last = String(error.message).trim().split("\n").at(-1);
   fail(`the compiled library misses something the engine needs: ${last}`);
 }
+// A request the engine refuses must still reach the page as an error, not break the runtime.
+const refused = fresh.pyimport("calculator.webapi").handle;
+try {
+  refused(JSON.stringify({ type: "unknown", payload: {} }));
+  fail("the compiled engine accepted a request of an unknown type");
+} catch (error) {
+  if (!String(error.message).includes("ValueError")) {
+    fail(`a refused request did not come back as Python's ValueError: ${error.message}`);
+  }
+}
 const python = fresh.runPython("import sys; sys.version.split()[0]");
 console.log(JSON.stringify({ python, engine: reply.engine, stdlib: reply.stdlib }));

@@ -1,7 +1,8 @@
 """Measure what gzip and brotli save on the files the calculator downloads.
 
-Usage: .venv/bin/python scripts/measure_compression.py [DIRECTORY ...]
-(default: the Pyodide directories of a built site in site/, or node_modules/pyodide)
+Usage: .venv/bin/python scripts/measure_compression.py [DIRECTORY_OR_FILE ...]
+(default: the Pyodide directory and the calculator's library zip of a built site in site/, or
+node_modules/pyodide)
 
 Prints one Markdown table row per file: the size, then the compressed size and the saving for gzip
 at levels 1 (nginx's default), 6 (a common dynamic setting) and 9, and brotli at quality 5 (typical
@@ -29,16 +30,18 @@ CODECS: list[tuple[str, Codec]] = [
 ]
 
 
-def default_directories() -> list[Path]:
-    built = sorted({lock.parent for lock in (ROOT / "site").rglob("pyodide-lock.json")})
-    return built or [ROOT / "node_modules" / "pyodide"]
+def default_paths() -> list[Path]:
+    site = ROOT / "site"
+    built = sorted({lock.parent for lock in site.rglob("pyodide-lock.json")})
+    library = sorted((site / "assets" / "calculator").glob("engine-*.zip"))
+    return built + library if built else [ROOT / "node_modules" / "pyodide"]
 
 
-def files_in(directories: Iterable[Path]) -> list[Path]:
+def files_in(paths: Iterable[Path]) -> list[Path]:
     found = [
         file
-        for directory in directories
-        for file in sorted(directory.rglob("*"))
+        for path in paths
+        for file in ([path] if path.is_file() else sorted(path.rglob("*")))
         if file.is_file() and file.suffix in SUFFIXES and ".map" not in file.suffixes
     ]
     return sorted(found, key=lambda file: -file.stat().st_size)
@@ -49,10 +52,10 @@ def cell(size: int, original: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    directories = [Path(arg) for arg in argv] or default_directories()
-    files = files_in(directories)
+    paths = [Path(arg) for arg in argv] or default_paths()
+    files = files_in(paths)
     if not files:
-        print(f"no Pyodide files under {', '.join(map(str, directories))}", file=sys.stderr)
+        print(f"no Pyodide files under {', '.join(map(str, paths))}", file=sys.stderr)
         return 1
     names = [name for name, _ in CODECS]
     print("| file | bytes | " + " | ".join(names) + " |")

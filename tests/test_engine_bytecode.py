@@ -94,9 +94,13 @@ def test_without_node_the_build_says_what_to_install(tmp_path: Path) -> None:
         assets.compiled_engine(sources, PYODIDE, node=None, cache=tmp_path)
 
 
-# The smallest engine the compiler's check accepts: one that answers a compute request.
+# The smallest engine the compiler's check accepts: it answers the page's three request types and
+# refuses any other, as calculator/webapi.py does.
 WEBAPI = """
 import json
 def handle(request):
+    kind = json.loads(request)["type"]
+    if kind not in ("compute", "adr", "markdown"):
+        raise ValueError(f"type: got {kind!r}")
     return json.dumps({"recommendation": "rag"})
 """
