@@ -276,6 +276,34 @@ def test_blocked_wasm_is_explained_within_20_seconds(
 
 
 @pytest.mark.parametrize(
+    ("refuse", "explained"),
+    [
+        ("http-403", r"engine-[0-9a-f]{12}\.zip answered HTTP 403"),
+        ("connection-reset", r"could not start"),
+    ],
+)
+def test_missing_library_ends_in_an_explanation_within_20_seconds(
+    page: Any, site_dir: Path, serve: Any, refuse: str, explained: str
+) -> None:
+    # The library (engine and standard library, compiled) is Pyodide's standard library here:
+    # without it Python cannot start, whether the server refuses it or the network loses it.
+    if refuse == "http-403":
+        base = serve(site_dir, block=(".zip",))
+    else:
+        base = serve(site_dir)
+        page.route("**/engine-*.zip", lambda route: route.abort("connectionreset"))
+    started = time.monotonic()
+    page.goto(base + CALCULATOR)
+    state = calculator_state(page, wanted="error", timeout_ms=FAILURE_DEADLINE_MS)
+    assert state == "error"
+    assert time.monotonic() - started < FAILURE_DEADLINE_MS / 1000
+    text = page.locator("#calc-failure").inner_text()
+    assert re.search(explained, text), text
+    assert "Traceback" not in page.locator("body").inner_text()
+    assert_shows(page, {})
+
+
+@pytest.mark.parametrize(
     ("options", "named"),
     [
         ({"mime_overrides": {".wasm": "application/octet-stream"}},
