@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 import shutil
 import subprocess
 import tempfile
@@ -158,10 +159,11 @@ def compiled_engine(
 
 
 def _store(path: Path, content: bytes) -> None:
-    """Write the cache entry whole or not at all; a cache that cannot be written is skipped."""
+    """Write the cache entry whole or not at all (two builds at once each write their own part
+    file); a cache that cannot be written is skipped."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
         partial.write_bytes(content)
         partial.replace(path)
     except OSError as error:
