@@ -1,4 +1,5 @@
-"""Command line: `recommend` scores answers given as JSON; `schema` prints the input schema."""
+"""Command line: `recommend` scores answers given as JSON; `schema` prints the input schema;
+`pages` writes the docs pages and regions generated from the engine."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from .adr import to_adr
 from .engine import recommend
 from .errors import AnswerError, AnswersNotObjectError, InvalidJSONError
+from .pages import COMMAND, RegionError
+from .pages import run as run_pages
 from .render_markdown import to_markdown
 from .schema import input_schema
 
@@ -42,12 +46,43 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--answers", metavar="FILE", help="JSON file of answers (default: stdin)")
     rec.add_argument("--format", choices=("json", "markdown", "adr"), default="json")
     commands.add_parser("schema", help="print the JSON Schema of the answers")
+    pages = commands.add_parser(
+        "pages", help="write the docs pages and regions generated from the engine's tables"
+    )
+    pages.add_argument("docs", metavar="DOCS_DIR", help="the docs folder, e.g. docs")
+    pages.add_argument("--mode", choices=("write", "check", "print"), default="write",
+                       help="write the files (default), check that they are current, or print")
+    pages.add_argument("--config", metavar="FILE",
+                       help="mkdocs.yml holding extra.calculator_url (default: beside DOCS_DIR)")
     return parser
+
+
+def _pages(args: argparse.Namespace) -> int:
+    """Run the generator; in check mode, exit 1 naming each stale file and the fix."""
+    docs = Path(args.docs)
+    if not docs.is_dir():
+        print(f"pages: DOCS_DIR: no such folder {args.docs!r}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        outcome = run_pages(docs, mode=args.mode,
+                            config_file=Path(args.config) if args.config else None)
+    except (RegionError, OSError) as error:
+        print(f"pages: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.mode == "check" and outcome.stale:
+        for path in outcome.stale:
+            print(f"{path} changed, please run `{COMMAND}`", file=sys.stderr)
+        return 1
+    for path in outcome.written:
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
     """Run the command; return the exit status (2 for bad input, with one line on stderr)."""
     args = _parser().parse_args(argv)
+    if args.command == "pages":
+        return _pages(args)
     if args.command == "schema":
         print(json.dumps(input_schema(), indent=2, ensure_ascii=False))
         return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from urllib.parse import urlencode
 
 from .economics import DAYS_PER_MONTH, MAX_PAYBACK
@@ -18,11 +17,9 @@ from .scoring import TIE_ORDER
 __all__ = [
     "DECISION_RULES_PAGE",
     "INPUTS_PAGE",
-    "MARKER_KINDS",
     "decision_rules_page",
     "generated_pages",
     "inputs_page",
-    "render_marker",
     "triggers_snippet",
     "try_query",
     "try_snippet",
@@ -30,8 +27,8 @@ __all__ = [
 
 DECISION_RULES_PAGE = "reference/decision-rules.md"
 INPUTS_PAGE = "reference/inputs.md"
-# Pattern pages are served at patterns/<id>/, two levels below the site root.
-CALCULATOR_FROM_PATTERN = "../../calculator/"
+# The calculator page as a pattern page (docs/patterns/<id>.md) links it.
+CALCULATOR_FROM_PATTERN = "../calculator.md"
 
 
 def _cell(text: object) -> str:
@@ -65,14 +62,14 @@ def triggers_snippet(pattern_id: str) -> str:
     )
 
 
-def try_snippet(pattern_id: str) -> str:
-    """HTML for a pattern page: the example's answers and a link that opens them in the calculator.
+def try_snippet(pattern_id: str, *, calculator: str = CALCULATOR_FROM_PATTERN) -> str:
+    """A pattern page's example: its answers in a list and a Markdown link that opens them.
 
-    Raw HTML rather than a Markdown link, because the link carries a query string to a page URL
-    that MkDocs' link validation does not know how to check.
+    ``calculator`` is the calculator page as the pattern page links it: a docs path such as
+    ``../calculator.md`` (MkDocs and other builders turn it into the page's address and keep the
+    query string) or an absolute address of a calculator hosted elsewhere.
     """
     pattern = PATTERNS_BY_ID[pattern_id]
-    href = html.escape(f"{CALCULATOR_FROM_PATTERN}?{try_query(pattern_id)}")
     rows = "\n".join(
         f"<li>{html.escape(f.label)} (<code>{html.escape(f.name)}</code>): "
         f"<code>{html.escape(value_text(f.name, pattern.example_answers[f.name]))}</code></li>"
@@ -83,35 +80,11 @@ def try_snippet(pattern_id: str) -> str:
     outcome = OPTION_TITLES[result["recommendation"]].lower()
     percent = round(result["confidence"] * 100)
     return (
-        f"<p>{html.escape(pattern.example)} The example's answers:</p>\n"
-        f'<ul class="calculator-example">\n{rows}\n</ul>\n'
-        f"<p>With these answers the calculator recommends <strong>{html.escape(outcome)}"
-        f"</strong> (confidence {percent}%).</p>\n"
-        f'<p><a class="md-button" href="{href}">Open this example in the calculator</a></p>'
-    )
-
-
-MARKER_KINDS: dict[str, Callable[[str], str]] = {
-    "triggers": triggers_snippet,
-    "try": try_snippet,
-}
-
-
-def render_marker(kind: str, pattern_id: str) -> str:
-    """The generated region for one marker, between comments that say where it came from.
-
-    Raises ValueError naming the kind or id when either is unknown.
-    """
-    if kind not in MARKER_KINDS:
-        known = ", ".join(f"'{k}'" for k in MARKER_KINDS)
-        raise ValueError(f"calculator marker: expected one of {known}; got '{kind}'")
-    if pattern_id not in PATTERNS_BY_ID:
-        known = ", ".join(f"'{p.id}'" for p in PATTERNS)
-        raise ValueError(f"calculator:{kind} marker: expected one of {known}; got '{pattern_id}'")
-    body = MARKER_KINDS[kind](pattern_id)
-    return (
-        f"<!-- begin generated {kind} {pattern_id} (calculator/patterns.py) -->\n\n"
-        f"{body}\n\n<!-- end generated {kind} {pattern_id} -->"
+        f"{pattern.example} The example's answers:\n\n"
+        f'<ul class="calculator-example">\n{rows}\n</ul>\n\n'
+        f"With these answers the calculator recommends **{outcome}** (confidence {percent}%).\n\n"
+        f"[Open this example in the calculator]({calculator}?{try_query(pattern_id)})"
+        "{ .md-button }"
     )
 
 
@@ -134,8 +107,8 @@ def decision_rules_page() -> str:
     lines = [
         "# How the calculator decides",
         "",
-        "<!-- Generated at build time from calculator/rules.py, calculator/patterns.py and "
-        "calculator/framework.py; edit those, not this page. -->",
+        "<!-- Written by `python3 -m calculator pages docs` from calculator/rules.py, "
+        "calculator/patterns.py and calculator/framework.py; edit those, not this page. -->",
         "",
         "The calculator starts from the four questions of the [framework](../framework.md), then "
         "refines the answer with the rules below. Every rule is a row in one table in the "
@@ -268,7 +241,8 @@ def inputs_page() -> str:
     lines = [
         "# Calculator inputs",
         "",
-        "<!-- Generated at build time from calculator/fields.py; edit that, not this page. -->",
+        "<!-- Written by `python3 -m calculator pages docs` from calculator/fields.py; edit "
+        "that, not this page. -->",
         "",
         "The calculator takes one JSON object of answers. Every field is optional: a missing "
         "field takes its default, and a field the calculator does not know is an error. The "

@@ -11,7 +11,6 @@ from calculator.docs import (
     decision_rules_page,
     generated_pages,
     inputs_page,
-    render_marker,
     triggers_snippet,
     try_query,
     try_snippet,
@@ -70,32 +69,24 @@ def test_try_query_holds_only_non_default_example_answers(pattern_id: str) -> No
     assert result["recommendation"] == "fine-tuning"
 
 
-def test_try_snippet_links_relative_to_the_pattern_page() -> None:
+def test_try_snippet_links_the_calculator_page_as_markdown() -> None:
     snippet = try_snippet("critical-latency")
-    href = snippet.split('href="')[1].split('"')[0]
-    # need=knowledge and retrieval_overhead_ms=250 are defaults, so the link leaves them out.
-    assert href == (
-        "../../calculator/?corpus_change=quarterly&amp;latency_budget_ms=400"
-        "&amp;calls_per_day=20000&amp;labeled_examples=1000"
-    )
+    # need=knowledge and retrieval_overhead_ms=250 are defaults, so the link leaves them out;
+    # a Markdown link to the page's source, which every builder turns into its address.
+    assert (
+        "[Open this example in the calculator](../calculator.md?corpus_change=quarterly"
+        "&latency_budget_ms=400&calls_per_day=20000&labeled_examples=1000){ .md-button }"
+    ) in snippet
     assert "(<code>latency_budget_ms</code>): <code>400</code>" in snippet
-    assert "the calculator recommends <strong>fine-tuning</strong>" in snippet
+    assert "the calculator recommends **fine-tuning**" in snippet
+
+
+def test_try_snippet_can_link_a_calculator_hosted_elsewhere() -> None:
+    snippet = try_snippet("critical-latency", calculator="https://guides.example.com/calc/")
+    assert "](https://guides.example.com/calc/?corpus_change=quarterly&" in snippet
 
 
 def test_triggers_snippet_uses_the_table_text() -> None:
     text = triggers_snippet("proprietary-tone")
     assert "`tone` is `proprietary` and `calls_per_day` is at least 1,000." in text
     assert "(../reference/decision-rules.md#patterns)" in text
-
-
-def test_marker_regions_are_marked_by_comments() -> None:
-    region = render_marker("triggers", "closed-terminology")
-    assert region.startswith("<!-- begin generated triggers closed-terminology")
-    assert region.endswith("<!-- end generated triggers closed-terminology -->")
-
-
-def test_unknown_marker_names_the_bad_value() -> None:
-    with pytest.raises(ValueError, match="got 'closed-terms'"):
-        render_marker("try", "closed-terms")
-    with pytest.raises(ValueError, match="got 'example'"):
-        render_marker("example", "closed-terminology")
