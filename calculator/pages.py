@@ -24,8 +24,8 @@ from typing import Literal
 from .docs import generated_pages, triggers_snippet, try_snippet
 from .engine import recommend
 from .framework import QUESTIONS
+from .labels import OPTION_NAMES, VERDICT_NAMES, percent
 from .patterns import PATTERNS, PATTERNS_BY_ID
-from .rules import OPTION_TITLES
 
 __all__ = [
     "COMMAND",
@@ -75,18 +75,17 @@ def _link(url: str, page: str, query: str = "", fragment: str = "") -> str:
 def answer_region(calculator: str) -> str:
     """The calculator page's answer for readers without scripts (TechDocs, print, blocked)."""
     result = recommend({})
-    title = OPTION_TITLES[result["recommendation"]]
-    percent = round(result["confidence"] * 100)
+    name = OPTION_NAMES[result["recommendation"]]
+    verdict = VERDICT_NAMES[result["framework_verdict"]]
     lines = [
         "!!! note \"Without scripts\"",
         "    This section is the calculator on paper: the answer for the default answers, and the",
         "    four questions to answer by hand. With scripts running, the calculator replaces it",
         "    with the answer for your own inputs.",
         "",
-        f"**For the default answers the calculator recommends {title.lower()}** "
-        f"(confidence {percent}%). The defaults describe a knowledge gap over documents that "
-        "change monthly, with no latency budget and no restriction on indexing; every default "
-        "is listed in [Calculator inputs](reference/inputs.md).",
+        f"**For the default answers the calculator recommends: {name}** (confidence "
+        f"{percent(result['confidence'])}). The four questions alone say: {verdict}. Every "
+        "default is listed in [Calculator inputs](reference/inputs.md).",
         "",
         "| Question | Default answer | Points to fine-tuning |",
         "|---|---|---|",
@@ -98,9 +97,8 @@ def answer_region(calculator: str) -> str:
     lines += [f"- {reason['text']}" for reason in result["reasons"][:3]]
     lines += [
         "",
-        "### The four questions by hand {#by-hand}",
-        "",
-        "Tick each question whose answer points to fine-tuning for your case.",
+        "**The four questions by hand.** Tick each question whose answer points to fine-tuning "
+        "for your case.",
         "",
     ]
     for question in QUESTIONS:
@@ -112,21 +110,22 @@ def answer_region(calculator: str) -> str:
         "",
         "Where the ticks lead:",
         "",
-        "- **No tick:** use RAG, after trying prompt engineering on its own when the knowledge "
-        "is small enough to send whole. Retrieval keeps facts current and citable.",
+        "- **No tick:** use RAG. When the knowledge is small enough to send whole with every "
+        "call, try [prompt engineering](options.md#prompt-engineering) on its own first.",
         "- **At least one tick:** evaluate fine-tuning, usually with retrieval beside it for the "
         "facts. Compare your case with the [patterns where fine-tuning wins](patterns/index.md) "
         "and check the costs in [Economics](economics.md).",
-        "- **Exceptions:** with too few good examples, or knowledge that changes faster than a "
-        "model can be retrained, the calculator stays with retrieval; "
-        "[How the calculator decides](reference/decision-rules.md#rules) lists every rule.",
+        "- **Beyond the four questions** the calculator weighs the details (good examples, "
+        "volume, costs); [How the calculator decides](reference/decision-rules.md#rules) lists "
+        "every rule it applies.",
         "",
     ]
     if _link(calculator, CALCULATOR_PAGE) == DEFAULT_CALCULATOR:
         lines.append(
             "With scripts running, [the form on this page](#answers) is the full calculator: "
             "it scores your own answers, lists what would change the result and estimates "
-            "the costs."
+            "the costs. Where a portal removes scripts, its owners can link a copy hosted "
+            "elsewhere; see [Serving the site on a portal](serving.md#techdocs)."
         )
     else:
         lines.append(

@@ -1,11 +1,12 @@
 """Build the calculator page: its form from the engine's schema, its answer computed with CPython.
 
-``docs/calculator.md`` carries two marker lines. The form marker becomes one control per engine
-field, named after it, with label, help and unit, grouped by the four framework questions and
-then the details (the economics in a collapsed block). The result marker becomes the progress
-steps, the action buttons and the result region, holding the answer for the default answers, so
-a reader sees a real answer before any script has run. The result is rendered from the same tree
-(``calculator.result_view.view``) that the browser builds after each change.
+``docs/calculator.md`` carries a form marker line and the answer region that ``python3 -m
+calculator pages docs`` writes for readers without scripts. The form marker becomes one control
+per engine field, named after it, with label, help and unit, grouped by the four framework
+questions and then the details (the economics in a collapsed block). The answer region becomes the
+progress steps, the action buttons and the result region, holding the answer for the default
+answers, so a reader sees a real answer before any script has run. The result is rendered from
+the same tree (``calculator.result_view.view``) that the browser builds after each change.
 """
 
 from __future__ import annotations
@@ -29,7 +30,11 @@ __all__ = ["FORM_MARKER", "RESULT_MARKER", "form_html", "result_html", "tree_htm
 
 PAGE = "calculator.md"
 FORM_MARKER = "<!-- calculator:form -->"
-RESULT_MARKER = "<!-- calculator:result -->"
+# The no-script answer between these comments (calculator/pages.py) gives way to the live one.
+RESULT_REGION = re.compile(
+    r"<!-- calculator:answer begin\b.*?<!-- calculator:answer end -->", re.DOTALL
+)
+RESULT_MARKER = "<!-- calculator:answer begin --><!-- calculator:answer end -->"
 ENGINE_PREFIX = "assets/calculator/engine-"
 # Starts the worker from the head, before the theme's stylesheets and scripts have loaded.
 START_SCRIPT = "assets/calculator/start.js"
@@ -235,10 +240,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri != PAGE:
         return html_text
-    for marker in (FORM_MARKER, RESULT_MARKER):
-        if html_text.count(marker) != 1:
-            raise PluginError(f"{PAGE}: expected the marker {marker} once; "
-                              f"got {html_text.count(marker)}")
+    if html_text.count(FORM_MARKER) != 1:
+        raise PluginError(f"{PAGE}: expected the marker {FORM_MARKER} once; "
+                          f"got {html_text.count(FORM_MARKER)}")
+    if len(RESULT_REGION.findall(html_text)) != 1:
+        raise PluginError(f"{PAGE}: expected the region {RESULT_MARKER} once; "
+                          f"got {len(RESULT_REGION.findall(html_text))}; run "
+                          "`python3 -m calculator pages docs`")
     from calculator import input_schema
     from calculator.webapi import compute
 
@@ -248,7 +256,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     pyodide = "../" + loader.removesuffix(PYODIDE_LOADER).removeprefix("assets/") + "/"
     form = form_html(input_schema(), pyodide=pyodide, engine=engine.removeprefix(SCRIPTS_DIR))
     result = result_html(compute({}))
-    return html_text.replace(FORM_MARKER, form).replace(RESULT_MARKER, result)
+    return RESULT_REGION.sub(lambda _: result, html_text.replace(FORM_MARKER, form))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

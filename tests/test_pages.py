@@ -15,6 +15,7 @@ import pytest
 
 from calculator import PATTERN_IDS, recommend
 from calculator.cli import main
+from calculator.labels import OPTION_NAMES
 from calculator.pages import (
     COMMAND,
     REGION,
@@ -24,7 +25,7 @@ from calculator.pages import (
     fill_regions,
     run,
 )
-from calculator.rules import OPTION_TITLES
+from tests.support.hooks import load_hook
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -132,8 +133,8 @@ def test_calculator_url_comes_from_mkdocs_yml(tmp_path: Path,
 def test_the_answer_region_reads_without_scripts() -> None:
     result = recommend({})
     own = answer_region("calculator.md")
-    title = OPTION_TITLES[result["recommendation"]].lower()
-    assert f"**For the default answers the calculator recommends {title}**" in own
+    name = OPTION_NAMES[result["recommendation"]]
+    assert f"**For the default answers the calculator recommends: {name}**" in own
     for question in result["questions"]:
         assert f"| {question['question']} | {question['answer']} |" in own
     assert own.count("- [ ] **[") == 4
@@ -162,6 +163,21 @@ def test_the_module_command_runs_from_the_repository(tmp_path: Path) -> None:
                              cwd=ROOT, capture_output=True, text=True, check=False)
     assert missing.returncode == 2
     assert missing.stderr == "pages: DOCS_DIR: no such folder 'no-such-dir'\n"
+
+
+def test_the_calculator_hook_finds_the_committed_answer_region() -> None:
+    page_hook = load_hook("calculator_page")
+    text = (DOCS / "calculator.md").read_text()
+    regions = page_hook.RESULT_REGION.findall(text)
+    assert len(regions) == 1 and "For the default answers" in regions[0]
+    assert page_hook.RESULT_REGION.fullmatch(page_hook.RESULT_MARKER)
+
+
+def test_the_live_answer_replaces_the_no_script_one(site_dir: Path) -> None:
+    html = (site_dir / "calculator" / "index.html").read_text()
+    answer = html.split('id="answer"', 1)[1].split('id="reading"', 1)[0]
+    assert 'id="calc-result"' in answer
+    assert "calculator:answer" not in html and "Without scripts" not in html
 
 
 def test_the_built_site_has_the_pages_and_links(site_dir: Path) -> None:
