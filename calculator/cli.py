@@ -1,4 +1,5 @@
-"""Command line: `recommend` scores answers given as JSON; `schema` prints the input schema."""
+"""Command line: `recommend` scores answers given as JSON; `schema` prints the input schema;
+`facts` lists register facts due for re-checking (see facts_cli.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import TextIO
 from .adr import to_adr
 from .engine import recommend
 from .errors import AnswerError, AnswersNotObjectError, InvalidJSONError
+from .facts_cli import add_parser as add_facts_parser
+from .facts_cli import run as run_facts
 from .render_markdown import to_markdown
 from .schema import input_schema
 
@@ -42,12 +45,15 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--answers", metavar="FILE", help="JSON file of answers (default: stdin)")
     rec.add_argument("--format", choices=("json", "markdown", "adr"), default="json")
     commands.add_parser("schema", help="print the JSON Schema of the answers")
+    add_facts_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
     """Run the command; return the exit status (2 for bad input, with one line on stderr)."""
     args = _parser().parse_args(argv)
+    if args.command == "facts":
+        return run_facts(args)
     if args.command == "schema":
         print(json.dumps(input_schema(), indent=2, ensure_ascii=False))
         return 0
