@@ -174,3 +174,22 @@ def test_pages_link_only_to_facts_that_exist() -> None:
 def test_fact_age_counts_days() -> None:
     fact: Fact = FACTS[0]
     assert fact.age_days(fact.checked + timedelta(days=10)) == 10
+
+
+def test_every_page_that_uses_a_fact_shows_when_it_was_checked() -> None:
+    """A page linking to a register fact repeats its check date, long or short form."""
+    from calculator.facts_page import long_date
+
+    missing = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        if page.name == "facts.md":
+            continue
+        text = page.read_text(encoding="utf-8")
+        for fact_id in sorted(set(re.findall(r"facts\.md#([a-z0-9-]+)", text))):
+            fact = FACTS_BY_ID.get(fact_id)
+            if fact is None:
+                continue
+            short = f"{fact.checked.day} {fact.checked:%b %Y}"
+            if long_date(fact.checked) not in text and short not in text:
+                missing.append(f"{page.relative_to(ROOT)} uses {fact_id}")
+    assert missing == [], "pages without the check date of a fact they use:\n" + "\n".join(missing)
