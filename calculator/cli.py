@@ -1,5 +1,6 @@
 """Command line: `recommend` scores answers given as JSON; `schema` prints the input schema;
-`pages` writes the docs pages and regions generated from the engine."""
+`pages` writes the docs pages and regions generated from the engine;
+`facts` lists register facts due for re-checking (see facts_cli.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from typing import TextIO
 from .adr import to_adr
 from .engine import recommend
 from .errors import AnswerError, AnswersNotObjectError, InvalidJSONError
+from .facts_cli import add_parser as add_facts_parser
+from .facts_cli import run as run_facts
 from .pages import COMMAND, RegionError
 from .pages import run as run_pages
 from .render_markdown import to_markdown
@@ -54,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="write the files (default), check that they are current, or print")
     pages.add_argument("--config", metavar="FILE",
                        help="mkdocs.yml holding extra.calculator_url (default: beside DOCS_DIR)")
+    add_facts_parser(commands)
     return parser
 
 
@@ -83,6 +87,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
     args = _parser().parse_args(argv)
     if args.command == "pages":
         return _pages(args)
+    if args.command == "facts":
+        return run_facts(args)
     if args.command == "schema":
         print(json.dumps(input_schema(), indent=2, ensure_ascii=False))
         return 0
