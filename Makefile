@@ -18,7 +18,7 @@ setup:
 	scripts/setup.sh
 
 setup-test:
-	scripts/setup.sh --with-browser
+	scripts/setup.sh --with-browser --with-portals
 
 lint:
 	.venv/bin/ruff check .

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import os
 import shutil
 import statistics
 import subprocess
@@ -158,6 +159,8 @@ def build(dest: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(dest)],
         cwd=ROOT, capture_output=True, text=True, check=False,
+        # Built for the loopback address it is measured at (hooks/site_url.py needs one).
+        env={"SITE_URL": "http://127.0.0.1:8000/", **os.environ},
     )
     if proc.returncode:
         sys.exit(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")

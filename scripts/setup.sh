@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
 # Brings a fresh machine (or a stale checkout) up to what the site and its tests need.
-# Usage: scripts/setup.sh [--with-browser]
+# Usage: scripts/setup.sh [--with-browser] [--with-portals]
+#   --with-browser  Debian's Chromium, for the browser tests
+#   --with-portals  the builders of other portals, each pinned in its own environment under
+#                   portals/: Backstage's TechDocs command line (npm) with mkdocs-techdocs-core
+#                   (.venv-techdocs), and Zensical (.venv-zensical)
 # Each step is skipped when its inputs have not changed since it last ran, so `make serve`
 # and `make test` stay fast after the first run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+with_browser=0 with_portals=0
+for arg in "$@"; do
+  case $arg in
+    --with-browser) with_browser=1 ;;
+    --with-portals) with_portals=1 ;;
+    *) echo "setup.sh: unknown option '$arg'; expected --with-browser or --with-portals" >&2; exit 2 ;;
+  esac
+done
 
 stamps=.setup-stamps
 mkdir -p "$stamps"
@@ -45,7 +58,22 @@ install_npm() { say "installing npm packages"; npm ci --no-audit --no-fund --log
 when_changed npm package-lock.json install_npm
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
-if [[ "${1:-}" == "--with-browser" && ! -x /usr/bin/chromium ]]; then
+if [[ $with_browser -eq 1 && ! -x /usr/bin/chromium ]]; then
   say "installing Chromium from Debian"
   apt_install chromium fonts-liberation
+fi
+
+# Other builders, each in an environment of its own: their pins conflict with requirements.txt.
+if [[ $with_portals -eq 1 ]]; then
+  if [[ ! -d portals/node_modules/@techdocs/cli ]]; then rm -f "$stamps/npm-portals"; fi
+  install_techdocs_cli() {
+    say "installing the TechDocs command line"
+    (cd portals && npm ci --no-audit --no-fund --loglevel=error)
+  }
+  when_changed npm-portals portals/package-lock.json install_techdocs_cli
+  for env in techdocs zensical; do
+    if [[ ! -x .venv-$env/bin/python ]]; then python3 -m venv ".venv-$env"; rm -f "$stamps/$env"; fi
+    install_env() { say "installing $1 into .venv-$1"; ".venv-$1/bin/pip" install -q -r "portals/$1-requirements.txt"; }
+    when_changed "$env" "portals/$env-requirements.txt" install_env "$env"
+  done
 fi

@@ -15,6 +15,8 @@ import pytest
 from tests.support.server import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
+# Where a build that is not for a portal says it lives: the address of `make serve`.
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,8 +31,11 @@ CHROMIUM_ARGS = [
 def build_site(
     dest: Path, *, extra_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` into dest and return the finished process."""
-    env = {**os.environ, **(extra_env or {})}
+    """Run `mkdocs build --strict` into dest and return the finished process.
+
+    The site is built for the address `make serve` uses unless extra_env says otherwise.
+    """
+    env = {"SITE_URL": LOCAL_SITE_URL, **os.environ, **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=ROOT,

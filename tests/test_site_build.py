@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from calculator import PATTERN_IDS
-from tests.conftest import ROOT, build_site
+from tests.conftest import LOCAL_SITE_URL, ROOT, build_site
 
 # The project files a build reads; node_modules is linked rather than copied (Pyodide is large).
 BUILD_INPUTS = ("mkdocs.yml", "docs", "hooks", "overrides", "calculator")
@@ -57,6 +58,7 @@ def strict_build(project: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
+        env={"SITE_URL": LOCAL_SITE_URL, **os.environ},
     )
 
 
