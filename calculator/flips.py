@@ -31,11 +31,15 @@ _READERS: dict[str, tuple[CompiledRule, ...]] = {
 class _Draft:
     """A mutable copy of the answers, so that trying a value costs one attribute assignment."""
 
-    __slots__ = _NAMES
+    __slots__ = (*_NAMES, "given")
 
     def __init__(self, a: Answers) -> None:
         for name in _NAMES:
             setattr(self, name, getattr(a, name))
+        self.given = a.given
+
+    # The same test as Answers.known, which the rules call on the draft.
+    known = Answers.known
 
 
 def candidates(field: Field) -> tuple[object, ...]:
@@ -127,6 +131,8 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
             elif hit:
                 rest_mask |= m
         current = getattr(a, name)
+        # A flip is a value the reader gives, so the field counts as given while it is tried.
+        draft.given = None if a.given is None else a.given | {name}
         for side in _order(field, current, edges.get(name, ())):
             for value in side:
                 setattr(draft, name, value)
@@ -144,4 +150,5 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
                     flips.append({"field": name, "value": value, "recommendation": new})
                     break
         setattr(draft, name, current)
+        draft.given = a.given
     return flips
