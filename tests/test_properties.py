@@ -198,9 +198,9 @@ def test_law_7_numbers_and_words_agree(answers: dict[str, Any]) -> None:
     if runner is None:
         assert result["only_option_left"]
         assert len([o for o in OPTIONS if o != rec and scores[o] == 0]) == 3
-        for text in (to_adr(result), to_markdown(result)):
-            assert "the only option left" in text
-            assert "Confidence" not in text and "confidence" not in text
+        adr, markdown = to_adr(result), to_markdown(result)
+        assert "It is the only option left" in adr and "a confidence of" not in adr
+        assert "The only option left" in markdown and "- Confidence:" not in markdown
     else:
         assert not result["only_option_left"]
         assert scores[rec] >= scores[runner]
@@ -280,6 +280,41 @@ def test_law_9_economics_add_up(answers: dict[str, Any], extra: int, training: f
     assert "first training run" in stated
     defaulted = {f.name for f in FIELDS if f.group == "economics" and f.name not in answers}
     assert defaulted <= {entry["field"] for entry in result["assumptions"]}
+
+
+# Law 10: a record a reviewer would sign.
+_SECTIONS = ("### Confirmation", "## Caveats", "## When to Revisit", "## Assumptions")
+
+
+@given(answers_strategy(), st.sampled_from((None, "https://guide.example/docs/")))
+def test_law_10_the_record_fits_the_case(answers: dict[str, Any], site: str | None) -> None:
+    result = recommend(answers)
+    text = to_adr(result, site_url=site)
+    a = Answers.from_dict(answers)
+    body = text.split("## More Information")[0]
+    title = text.split("\n# ", 1)[1].split("\n", 1)[0]
+    assert "give the model what it lacks" not in title
+    assert all(section in body for section in _SECTIONS)
+    confirmation = body.split("### Confirmation")[1].split("\n## ")[0]
+    assert re.search(r"\d", confirmation) and ("measur" in confirmation)
+    # No sentence that contradicts the case.
+    if a.need == "behavior":
+        assert not re.search(r"knowledge (changes|does not change)", body)
+        assert "stale" not in body and "facts trained" not in body.lower()
+    if not a.citations_required:
+        assert "can cite" not in body and "citation" not in confirmation
+    assert "because of this rule" not in body and not re.search(r"\([+-]\d", body)
+    assert not re.search(r"changes static|changes realtime", body)
+    # The whole command, input included, reproduces the record; the link carries the answers.
+    command = text.split("```sh\n")[1].split("\n```")[0]
+    assert command.startswith("python3 -m calculator recommend --format adr --answers - <<'EOF'")
+    embedded = json.loads(command.split("\n", 1)[1].rsplit("\nEOF", 1)[0])
+    assert embedded == answers
+    assert to_adr(recommend(embedded), site_url=site) == text
+    if site:
+        assert f"<{site}calculator/" in text
+    else:
+        assert "calculator/?" not in text
 
 
 # Checks on the shape of every result.
