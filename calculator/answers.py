@@ -12,6 +12,7 @@ from .errors import (
     AnswersNotObjectError,
     NotAllowedError,
     OutOfRangeError,
+    RawNumber,
     UnknownFieldError,
     WrongTypeError,
 )
@@ -104,6 +105,9 @@ def _parse(
 
 
 def _check(field: Field, value: object) -> object:
+    if isinstance(value, RawNumber):
+        numeric = field.kind in ("int", "number")
+        raise (OutOfRangeError if numeric else WrongTypeError)(field.name, value, field.allowed)
     if value is None:
         if field.nullable:
             return None
