@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .fields import FIELDS, FIELDS_BY_NAME
+from .patterns import PATTERNS_BY_ID
 from .render_markdown import money
 from .rules import MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
 
@@ -163,15 +164,20 @@ def _drivers(result: Mapping[str, Any]) -> list[str]:
     answers = result["answers"]
     lines = ["## Decision Drivers", ""]
     for q in result["questions"]:
-        points = "points to fine-tuning" if q["points_to_fine_tuning"] else "does not point to it"
+        points = "points" if q["points_to_fine_tuning"] else "does not point"
+        points += " to fine-tuning"
         lines.append(f"* {q['question']} {q['why']} This {points}.")
     lines += [
         f"* {f.label}: {value_words(f.name, answers[f.name])}."
         for f in FIELDS
-        if f.group == "details" and f.name in result["given"]
+        # The context already says what the model lacks and how fast its knowledge changes.
+        if f.group != "economics" and f.name in result["given"]
+        and f.name not in ("need", "corpus_change")
     ]
-    titles = {rule.pattern: rule.title.removeprefix("Pattern: ") for rule in RULES if rule.pattern}
-    lines += [f"* The case matches the pattern {titles[p].lower()}." for p in result["patterns"]]
+    lines += [
+        f"* The case matches the pattern {PATTERNS_BY_ID[p].title.lower()}."
+        for p in result["patterns"]
+    ]
     return [*lines, ""]
 
 
@@ -206,6 +212,8 @@ def _measure(answers: Mapping[str, Any]) -> str:
     for name, value, words in _MEASURES:
         if answers.get(name) == value:
             return words
+    if answers["need"] == "knowledge":
+        return "the share of answers that agree with the source documents"
     return "the share of answers reviewers accept without edits"
 
 
@@ -236,11 +244,7 @@ def _confirmation(result: Mapping[str, Any]) -> list[str]:
             )
         steps.append("; ".join(checks) + (latency if rec == "rag" else "") + ".")
     if rec == "prompt-engineering" or not steps:
-        measure = (
-            "answers checked against the source documents"
-            if answers["need"] == "knowledge"
-            else _measure(answers)
-        )
+        measure = _measure(answers)
         steps.append(
             f"Score the prompt on {_holdout(answers, given)} held out for testing, measuring "
             f"{measure}, against a target set before the test{latency}. If it falls short, "

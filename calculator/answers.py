@@ -29,7 +29,7 @@ class Answers:
     corpus_change: str = "weekly"
     corpus_tokens: int | None = None
     latency_budget_ms: float | None = None
-    retrieval_overhead_ms: float = 250
+    retrieval_overhead_ms: float | None = None
     sensitive_data: str = "none"
     calls_per_day: int = 1000
     tone: str = "generic"

@@ -44,8 +44,8 @@ def _decision_text(a: Answers, field: Field) -> str | None:
     if name == "retrieval_overhead_ms" and a.latency_budget_ms is not None:
         return (
             "The time retrieval adds was not given, so question 3 stays open; it is critical "
-            f"from {CRITICAL_SHARE:.0%} of the budget (a typical pipeline adds about "
-            f"{a.retrieval_overhead_ms:g} ms)."
+            f"from {CRITICAL_SHARE:.0%} of the budget, {a.latency_budget_ms * CRITICAL_SHARE:g} "
+            "ms here (a typical pipeline adds about 250 ms)."
         )
     if name == "prompting_tried" and a.need != "knowledge":
         return (

@@ -68,9 +68,13 @@ def _rule_out_payback(economics: dict[str, object], scored: Scored) -> dict[str,
 
 
 def _scores(scored: Scored) -> dict[str, float]:
-    # Points in favour, floored at zero; an option that is ruled out scores zero.
+    # Points above the weakest option still in play, so every lead the rules give shows (a floor
+    # at zero would hide a lead between two options below it); a ruled-out option scores zero.
+    live = [raw for option, raw in zip(OPTIONS, scored.raw, strict=True)
+            if option not in scored.excluded]
+    weakest = min(live)
     return {
-        option: 0.0 if option in scored.excluded else round(max(raw, 0.0), 4)
+        option: 0.0 if option in scored.excluded else round(raw - weakest, 4)
         for option, raw in zip(OPTIONS, scored.raw, strict=True)
     }
 
@@ -80,8 +84,7 @@ def _confidence(scored: Scored, scores: dict[str, float]) -> float:
     if scored.runner_up is None:
         value = 1.0
     else:
-        # The lead the reader sees in the scores: equal scores read as a tie, whatever the
-        # negative points beneath the floor.
+        # The lead the reader sees in the scores.
         margin = scores[rec] - scores[scored.runner_up]
         # 0.5 on a tie, rising towards 1 as the lead grows; a two-point lead gives 0.75.
         value = 0.5 + 0.5 * margin / (margin + 2)

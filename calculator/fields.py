@@ -168,11 +168,14 @@ FIELDS: tuple[Field, ...] = (
     Field(
         name="retrieval_overhead_ms",
         kind="number",
-        default=250,
+        default=None,
         minimum=0,
         maximum=3_600_000,
+        nullable=True,
+        null_means="not measured",
         label="Time retrieval adds",
-        help="About 30 ms for a lean pipeline, 250 ms typical, 600 ms with re-ranking.",
+        help="About 30 ms for a lean pipeline, 250 ms typical, 600 ms with re-ranking; leave "
+        "empty until measured, and question 3 stays open.",
         unit="ms",
         group="q3",
         ladder=(0, 30, 100, 150, 250, 400, 600, 1000),

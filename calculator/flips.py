@@ -69,7 +69,7 @@ def _latency_edges(a: Answers) -> dict[str, tuple[int, ...]]:
     """
     edges: dict[str, tuple[int, ...]] = {}
     overhead = a.retrieval_overhead_ms
-    if overhead > 0:
+    if overhead is not None and overhead > 0:
         edge = overhead / CRITICAL_SHARE
         step = 50
         below = math.floor(edge / step) * step

@@ -29,11 +29,8 @@ CRITICAL_SHARE = 0.25
 def latency_critical(answers: Answers) -> bool:
     """Question 3: a budget is set and the retrieval time given would use CRITICAL_SHARE of it."""
     budget = answers.latency_budget_ms
-    return (
-        budget is not None
-        and answers.known("retrieval_overhead_ms")
-        and answers.retrieval_overhead_ms >= CRITICAL_SHARE * budget
-    )
+    overhead = answers.retrieval_overhead_ms
+    return budget is not None and overhead is not None and overhead >= CRITICAL_SHARE * budget
 
 
 def knowledge_rate(answers: Answers) -> str | None:
@@ -113,7 +110,7 @@ def _q3(a: Answers) -> tuple[str, bool, str]:
     overhead = a.retrieval_overhead_ms
     if budget is None:
         return "no budget", False, "Without a latency budget, retrieval time is not a constraint."
-    if not a.known("retrieval_overhead_ms"):
+    if overhead is None:
         return (
             f"{_ms(budget)} ms budget, retrieval time not given",
             False,

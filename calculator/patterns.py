@@ -158,6 +158,8 @@ PATTERNS: tuple[Pattern, ...] = (
                 "need": "knowledge",
                 "corpus_change": "yearly",
                 "sensitive_data": "no-persistent-index",
+                # A protocol library far larger than a prompt.
+                "corpus_tokens": 2_000_000,
                 "calls_per_day": 2000,
                 "labeled_examples": 600,
             }

@@ -568,7 +568,7 @@ RULES: tuple[Rule, ...] = (
         when="`need` is `behavior` or `both` and `prompting_tried` is `fell-short`",
         applies=lambda a: _shapes_behaviour(a, "fell-short"),
         reads=("need", "prompting_tried"),
-        effects=((PE, -2), (FT, 0.5), (HY, 0.5)),
+        effects=((PE, -1.5), (FT, 0.5), (HY, 0.5)),
         reason="A careful prompt was measured and missed the target; examples can teach what "
         "instructions could not.",
         source=SOURCES["prompting-first"],

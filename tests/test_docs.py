@@ -73,10 +73,11 @@ def test_try_query_holds_only_non_default_example_answers(pattern_id: str) -> No
 def test_try_snippet_links_relative_to_the_pattern_page() -> None:
     snippet = try_snippet("critical-latency")
     href = snippet.split('href="')[1].split('"')[0]
-    # need=knowledge and retrieval_overhead_ms=250 are defaults, so the link leaves them out.
+    # need=knowledge is the default, so the link leaves it out; the time retrieval adds has no
+    # default (it stays unknown until measured), so the link carries it.
     assert href == (
         "../../calculator/?corpus_change=quarterly&amp;latency_budget_ms=400"
-        "&amp;calls_per_day=20000&amp;labeled_examples=1000"
+        "&amp;retrieval_overhead_ms=250&amp;calls_per_day=20000&amp;labeled_examples=1000"
     )
     assert "(<code>latency_budget_ms</code>): <code>400</code>" in snippet
     assert "the calculator recommends <strong>fine-tuning</strong>" in snippet
