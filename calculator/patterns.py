@@ -92,8 +92,8 @@ PATTERNS: tuple[Pattern, ...] = (
         id="critical-latency",
         title="Critical latency",
         trigger=(
-            "`latency_budget_ms` is set and the `retrieval_overhead_ms` given is at least a "
-            "quarter of it (question 3)."
+            "`latency_budget_ms` is set and `retrieval_overhead_ms` is at least a quarter of it "
+            "(question 3)."
         ),
         trigger_fields=("latency_budget_ms", "retrieval_overhead_ms"),
         predicate=latency_critical,

@@ -244,8 +244,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="critical-latency",
         title="Retrieval takes a material share of the latency budget",
-        when="`latency_budget_ms` is set and the `retrieval_overhead_ms` given is at least 25% "
-        "of it",
+        when="`latency_budget_ms` is set and `retrieval_overhead_ms` is at least 25% of it",
         applies=latency_critical,
         reads=("latency_budget_ms", "retrieval_overhead_ms"),
         effects=((FT, 2), (PE, 0.5), (RAG, -1.5), (HY, -1.5)),
