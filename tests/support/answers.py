@@ -49,12 +49,12 @@ def _pool(field: Field) -> tuple[Any, ...]:
     if field.kind == "bool":
         return (False, True)
     low = field.minimum if field.minimum is not None else 0
-    values = {v for v in (*field.ladder, *EDGES.get(field.name, ())) if v is not None}
+    values: set[Any] = {v for v in (*field.ladder, *EDGES.get(field.name, ())) if v is not None}
     values |= {field.maximum if field.maximum is not None else 1e7}
     values |= {low} if not field.exclusive_minimum else set()
     if field.default is not None:
         values.add(field.default)
-    return ((None,) if field.nullable else ()) + tuple(sorted(values))
+    return ((None,) if field.nullable else ()) + tuple(sorted(values, key=float))
 
 
 def _any_value(field: Field, rng: random.Random) -> Any:
@@ -90,8 +90,11 @@ def answers_strategy(
     chosen = fields if fields is not None else [
         f for f in FIELDS if economics or f.group != "economics"
     ]
-    return st.builds(
-        lambda mask, seed: values_from(chosen, mask, seed),
-        st.integers(0, (1 << len(chosen)) - 1),
-        st.integers(0, 2**32 - 1),
-    )
+    return _answers(chosen)
+
+
+@st.composite
+def _answers(draw: st.DrawFn, fields: list[Field]) -> dict[str, Any]:
+    # A composite, so that a failing case prints as the answers themselves.
+    mask = draw(st.integers(0, (1 << len(fields)) - 1))
+    return values_from(fields, mask, draw(st.integers(0, 2**32 - 1)))
