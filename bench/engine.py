@@ -2,18 +2,22 @@
 
 Run: python3 bench/engine.py [--calls N]. Prints microseconds per call; the target is at most
 1,000 µs on CPython so that the browser, several times slower under WebAssembly, stays responsive.
+It also times the refusal of a file of 300,000 unknown keys (read and judged as the command line
+does), which must stay well under a second.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from calculator import recommend
+from calculator import AnswerError, recommend
+from calculator.cli import load_answers
 from calculator.patterns import PATTERNS
 
 CASES: list[dict[str, object]] = [
@@ -21,7 +25,24 @@ CASES: list[dict[str, object]] = [
     *(dict(p.example_answers) for p in PATTERNS),
     {"need": "both", "tone": "proprietary", "calls_per_day": 5000, "labeled_examples": 1000},
     {"need": "behavior", "labeled_examples": 20, "citations_required": True},
+    {"need": "behavior", "prompting_tried": "no", "labeled_examples": 500, "calls_per_day": 300},
+    {"need": "knowledge", "corpus_tokens": 120000, "latency_budget_ms": 800,
+     "retrieval_overhead_ms": 250, "calls_per_day": 20000, "labeled_examples": 1000},
 ]
+UNKNOWN_KEYS = 300_000
+
+
+def refusal_seconds(repeats: int) -> float:
+    """Seconds to refuse an object of UNKNOWN_KEYS unknown keys, best of `repeats`."""
+    text = json.dumps({f"unknown_{i}": i for i in range(UNKNOWN_KEYS)})
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        try:
+            recommend(load_answers(text))
+        except AnswerError:
+            timings.append(time.perf_counter() - start)
+    return min(timings)
 
 
 def main() -> int:
@@ -45,6 +66,8 @@ def main() -> int:
     print(f"recommend: {mean:.0f} µs per call on average, {max(per_case):.0f} µs for the "
           f"slowest case ({len(CASES)} cases, best of {args.repeats} x {args.calls} calls, "
           f"Python {sys.version.split()[0]})")
+    print(f"bad input: {refusal_seconds(args.repeats) * 1000:.2f} ms to refuse "
+          f"{UNKNOWN_KEYS:,} unknown keys")
     return 0
 
 

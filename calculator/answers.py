@@ -12,6 +12,7 @@ from .errors import (
     AnswersNotObjectError,
     NotAllowedError,
     OutOfRangeError,
+    RawNumber,
     UnknownFieldError,
     WrongTypeError,
 )
@@ -28,18 +29,20 @@ class Answers:
     corpus_change: str = "weekly"
     corpus_tokens: int | None = None
     latency_budget_ms: float | None = None
-    retrieval_overhead_ms: float = 250
+    retrieval_overhead_ms: float | None = None
     sensitive_data: str = "none"
     calls_per_day: int = 1000
     tone: str = "generic"
     consistency: str = "normal"
     terminology: str = "general"
     task_shape: str = "open-ended"
+    prompting_tried: str = "unknown"
     labeled_examples: int = 0
     citations_required: bool = False
     per_user_access: bool = False
     can_fine_tune: bool = True
     prompt_tokens: int = 1500
+    request_tokens: int = 300
     retrieved_tokens: int = 3000
     output_tokens: int = 300
     fine_tuned_prompt_share: float = 0.3
@@ -55,36 +58,56 @@ class Answers:
     retrain_every_months: int = 3
     prompted_review_monthly_cost: float = 0.0
     hosting_monthly_cost: float = 0.0
+    # The fields the reader gave; None means every field (a record built in code states them all).
+    # A field left out keeps its default for the form and the cost estimate, but no rule reads a
+    # default as a fact: see known().
+    given: frozenset[str] | None = None
 
     @classmethod
     def from_dict(cls, answers: Mapping[str, object]) -> Answers:
         """Validate and fill in defaults; raise the first AnswerError found."""
-        values, errors = _parse(answers)
+        values, errors = _parse(answers, first_only=True)
         if errors:
             raise errors[0]
-        return cls(**values)
+        return cls(**values, given=frozenset(values))
+
+    def known(self, name: str) -> bool:
+        """Whether a rule may treat the field's value as a fact the reader stated.
+
+        `need` is always known: every answer starts from question 1, and when it is left out the
+        source's default case (a knowledge gap) is taken and listed among the assumptions.
+        """
+        return self.given is None or name in self.given or name == "need"
 
     def to_dict(self) -> dict[str, object]:
         """Every field, in table order, as JSON-ready values."""
         return {f.name: getattr(self, f.name) for f in FIELDS}
 
 
-def _parse(answers: Mapping[str, object]) -> tuple[dict[str, Any], list[AnswerError]]:
+def _parse(
+    answers: Mapping[str, object], *, first_only: bool = False
+) -> tuple[dict[str, Any], list[AnswerError]]:
     values: dict[str, Any] = {}
     errors: list[AnswerError] = []
     for name, value in answers.items():
         field = FIELDS_BY_NAME.get(name) if isinstance(name, str) else None
         if field is None:
             errors.append(UnknownFieldError(str(name), value, _FIELD_LIST))
-            continue
-        try:
-            values[name] = _check(field, value)
-        except AnswerError as error:
-            errors.append(error)
+        else:
+            try:
+                values[name] = _check(field, value)
+            except AnswerError as error:
+                errors.append(error)
+        # Stopping at the first problem keeps a file of 300,000 unknown keys quick to refuse.
+        if errors and first_only:
+            break
     return values, errors
 
 
 def _check(field: Field, value: object) -> object:
+    if isinstance(value, RawNumber):
+        numeric = field.kind in ("int", "number")
+        raise (OutOfRangeError if numeric else WrongTypeError)(field.name, value, field.allowed)
     if value is None:
         if field.nullable:
             return None
@@ -121,7 +144,7 @@ def _check(field: Field, value: object) -> object:
 _FIELD_LIST = "a field among " + ", ".join(f"'{f.name}'" for f in FIELDS)
 
 # The record and the table must name the same fields in the same order.
-assert tuple(f.name for f in fields(Answers)) == tuple(f.name for f in FIELDS)
+assert tuple(f.name for f in fields(Answers) if f.name != "given") == tuple(f.name for f in FIELDS)
 
 
 def normalise(answers: Mapping[str, object]) -> Answers:

@@ -11,7 +11,7 @@ from .fields import DEFAULTS, FIELDS, GROUPS, Field
 from .framework import CRITICAL_SHARE, QUESTIONS
 from .patterns import PATTERNS, PATTERNS_BY_ID
 from .render_markdown import value_text
-from .rules import OPTION_TITLES, OPTIONS, RULES
+from .rules import LARGE_CORPUS, MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
 from .scoring import TIE_ORDER
 
 __all__ = [
@@ -78,11 +78,15 @@ def try_snippet(pattern_id: str, *, calculator: str = CALCULATOR_FROM_PATTERN) -
     )
     result = recommend(pattern.example_answers)
     outcome = OPTION_TITLES[result["recommendation"]].lower()
-    percent = round(result["confidence"] * 100)
+    standing = (
+        "the only option left"
+        if result["only_option_left"]
+        else f"confidence {round(result['confidence'] * 100)}%"
+    )
     return (
         f"{pattern.example} The example's answers:\n\n"
         f'<ul class="calculator-example">\n{rows}\n</ul>\n\n'
-        f"With these answers the calculator recommends **{outcome}** (confidence {percent}%).\n\n"
+        f"With these answers the calculator recommends **{outcome}** ({standing}).\n\n"
         f"[Open this example in the calculator]({calculator}?{try_query(pattern_id)})"
         "{ .md-button }"
     )
@@ -128,7 +132,7 @@ def decision_rules_page() -> str:
     lines += [
         "",
         f"Question 3 needs a threshold. Retrieval counts as critical when it takes at least "
-        f"{percent}% of the latency budget: 250 ms of a 400 ms budget is 62% (critical), while "
+        f"{percent}% of the latency budget: 250 ms of a 400 ms budget is 62.5% (critical), while "
         "30 ms of a 2,000 ms budget is under 2% (not critical). A quarter is the point at which "
         "the remaining time no longer leaves comfortable room for the model's own prefill and "
         "generation under load.",
@@ -141,17 +145,57 @@ def decision_rules_page() -> str:
         "rule an option out entirely. The option with the most points among those not ruled "
         "out is the recommendation; on a tie the order "
         + ", ".join(f"`{o}`" for o in TIE_ORDER)
-        + " decides, which prefers fewer moving parts. Reported scores are floored at zero and "
-        "ruled-out options show zero.",
+        + " decides, which prefers fewer moving parts. Reported scores count the points above "
+        "the weakest option still in play, so every lead shows; ruled-out options show zero. "
+        "If the answers rule out every option, prompt engineering with only what each request "
+        "needs is what remains, and the result says so.",
         "",
-        "Confidence grows with the lead over the runner-up: 0.5 + 0.5 * lead / (lead + 2), so a "
-        "tie gives 0.5 and a two-point lead 0.75. Some rules lower it further, as the table "
-        "shows.",
+        "Confidence grows with the lead over the runner-up in the reported scores: "
+        "0.5 + 0.5 * lead / (lead + 2), so a tie gives 0.5 and a two-point lead 0.75. Some "
+        "rules lower it further, as the table shows. When every other option is ruled out the "
+        "result says \"the only option left\" instead of a confidence.",
         "",
-        "The rules are built so that some things always hold: more calls a day never lowers the "
-        "fine-tuning score, knowledge that changes faster never raises it, and requiring "
-        "citations never moves a retrieval answer (RAG or hybrid) to another option. The test "
-        "suite checks these properties on hundreds of generated cases.",
+        "### Answers left out {#unanswered}",
+        "",
+        "A field the reader leaves out is unknown, not a fact. It keeps its default so that the "
+        "form and the cost estimate have a figure, but no rule and no pattern reads that "
+        "default: a rule about call volume waits for a volume, one about the rate of change "
+        "waits for a rate. The result lists each default it used under `assumptions` (\"Assumed "
+        "1,000 calls a day for the cost estimate\") and the fields given under `given`. The "
+        "one exception is `need`: every answer starts from question 1, so when it is left out "
+        "the source's starting case, a knowledge gap, is taken and listed among the "
+        "assumptions. A behaviour-only gap is never judged on how its knowledge changes. On the "
+        "calculator page an answer equal to its default counts as left out, because the "
+        "page's address holds only the answers that differ from the defaults.",
+        "",
+        "### Laws {#laws}",
+        "",
+        "The rules are built so that these hold for every valid set of answers; the test suite "
+        "checks each on 2,000 generated cases:",
+        "",
+        "1. `sensitive_data` = `no-persistent-index` never gives RAG or a hybrid.",
+        "2. A knowledge need (`knowledge` or `both`) with `citations_required` or "
+        "`per_user_access` never gives fine-tuning alone.",
+        "3. `can_fine_tune` = `false` never gives fine-tuning or a hybrid, and their payback is "
+        "`null` with a note saying why.",
+        f"4. Fewer than {MIN_EXAMPLES} `labeled_examples` never give fine-tuning or a hybrid.",
+        "5. A field left out never triggers a pattern and never counts against an option.",
+        "6. A larger corpus never moves the answer to prompt engineering, and knowledge beyond "
+        f"what fits a prompt ({LARGE_CORPUS:,} tokens) never gets it unless every other option "
+        "is ruled out; more calls never lower fine-tuning's score or take its recommendation "
+        "away; faster-changing knowledge never raises it; a tighter latency budget never lowers "
+        "it.",
+        "7. A tie gives at most 50% confidence; no reason claims a payback the economics deny, "
+        "or denies one they show; every flip, applied, gives the answer it names.",
+        "8. With `prompting_tried` = `good-enough` a behaviour gap keeps prompt engineering and "
+        "nothing is trained; with `no`, nothing is trained unless a pattern applies, and the "
+        "result says what to measure first; `unknown` changes nothing.",
+        "9. The costs add up: the first training run is counted once, prompting a knowledge "
+        "need carries the knowledge (or the part that fits), fine-tuning never shortens the "
+        "reader's own input, and every figure states its assumptions.",
+        "10. The decision record fits the case: no sentence about knowledge for a behaviour "
+        "gap or about citations nobody asked for, a Confirmation section with a measure and a "
+        "threshold, and the whole command that reproduces it.",
         "",
         "## Rules {#rules}",
         "",
@@ -182,27 +226,32 @@ def decision_rules_page() -> str:
         "",
         f"Monthly cost assumes {DAYS_PER_MONTH} days a month. Per call, input tokens are billed "
         "at the input price and output tokens at the output price. The fixed part of a prompt "
-        "(instructions, and for prompt engineering a small corpus sent whole) is cached at the "
-        "given hit rate and discount; retrieved text changes with every call and is not.",
+        "(instructions, and for prompt engineering the knowledge it carries) is cached at the "
+        "given hit rate and discount; the reader's own input (`request_tokens`) and retrieved "
+        "text change with every call and are not. Every option sends the reader's input in "
+        "full: fine-tuning shortens only the instructions.",
         "",
         "| Option | Tokens per call | Fixed monthly cost | One-off cost |",
         "|---|---|---|---|",
         "| "
         + OPTION_TITLES["prompt-engineering"]
-        + " | instructions, plus the corpus when its size is known (otherwise the retrieved "
-        "tokens, sent by hand) for knowledge needs | review of prompted output | none |",
+        + f" | instructions, plus for knowledge needs the knowledge itself: the whole corpus "
+        f"when it fits, otherwise (or when its size is not given) the {LARGE_CORPUS:,} tokens "
+        "that fit a prompt | review of prompted output | none |",
         "| " + OPTION_TITLES["rag"] + " | instructions and retrieved tokens | retrieval running "
         "cost and review of prompted output | retrieval build cost |",
         "| " + OPTION_TITLES["fine-tuning"] + " | the share of instructions a fine-tuned model "
-        "still needs, at the fine-tuned price factor | hosting, plus one training run per "
-        "retraining interval | dataset preparation and one training run |",
+        "still needs, at the fine-tuned price factor | hosting, plus retraining runs spread "
+        "over their interval | dataset preparation and the first training run |",
         "| " + OPTION_TITLES["hybrid"] + " | as fine-tuning, plus retrieved tokens at the "
         "fine-tuned price | both of the above | both of the above |",
         "",
         "Payback compares fine-tuning and the hybrid with the cheaper of prompt engineering and "
-        "RAG per month: the extra one-off cost divided by the monthly saving. When there is no "
-        f"saving, or the payback would take more than {MAX_PAYBACK} months, payback is `null`: "
-        "at those figures the option does not repay its costs. Token prices alone rarely make "
+        "RAG month by month: the first training run is paid up front, each retraining run in "
+        "the month it happens, and payback is the first month by whose end the trained option "
+        "has cost no more in total. `first_year_cost` adds up the first twelve months the same "
+        f"way. When that never happens within {MAX_PAYBACK} months, or the option is ruled out, "
+        "payback is `null` and `payback_note` says why. Token prices alone rarely make "
         "the case at low volume; the time people spend reviewing prompted output often does, "
         "which is why it is an input of its own. Every figure is an input; see "
         "[Calculator inputs](inputs.md#economics).",

@@ -6,12 +6,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from .answers import Answers
-from .economics import MAX_PAYBACK, estimate
+from .assumptions import assumptions
+from .economics import MAX_PAYBACK, TRAINED, estimate
 from .errors import AnswersNotObjectError
+from .fields import FIELDS
 from .flips import find_flips
-from .framework import STABLE_CHANGES, answer_questions, latency_critical, verdict
+from .framework import STABLE_CHANGES, answer_questions, knowledge_rate, latency_critical, verdict
 from .patterns import match_patterns
-from .rules import OPTIONS, Rule
+from .rules import MIN_EXAMPLES, OPTIONS, Rule
 from .scoring import Scored, score
 
 __all__ = ["recommend", "recommend_answers"]
@@ -31,36 +33,59 @@ def recommend_answers(a: Answers) -> dict[str, Any]:
     scored = score(a)
     rec = scored.recommendation
     questions = answer_questions(a)
-    economics = estimate(a)
+    economics = _rule_out_payback(estimate(a), scored)
+    scores = _scores(scored)
     return {
         "recommendation": rec,
         "framework_verdict": verdict(questions),
         "questions": questions,
         "patterns": match_patterns(a),
-        "scores": _scores(scored),
-        "confidence": _confidence(scored),
+        "scores": scores,
+        "confidence": _confidence(scored, scores),
         "reasons": _reasons(scored),
         "flips": find_flips(a, rec),
         "caveats": _caveats(a, scored, questions, economics),
         "economics": economics,
         "answers": a.to_dict(),
+        "runner_up": scored.runner_up,
+        "only_option_left": scored.runner_up is None,
+        "given": [f.name for f in FIELDS if a.given is None or f.name in a.given],
+        "assumptions": assumptions(a),
     }
 
 
+def _rule_out_payback(economics: dict[str, object], scored: Scored) -> dict[str, object]:
+    """No payback figure for a trained option the rules ruled out; the note says which rule."""
+    payback = economics["payback_months"]
+    notes = economics["payback_note"]
+    assert isinstance(payback, dict) and isinstance(notes, dict)
+    for option in TRAINED:
+        why = "; ".join(r.title.lower() for r in scored.applied if option in r.excludes)
+        if why:
+            payback[option] = None
+            notes[option] = f"No payback figure: the option is ruled out ({why})."
+    return economics
+
+
 def _scores(scored: Scored) -> dict[str, float]:
-    # Points in favour, floored at zero; an option that is ruled out scores zero.
+    # Points above the weakest option still in play, so every lead the rules give shows (a floor
+    # at zero would hide a lead between two options below it); a ruled-out option scores zero.
+    live = [raw for option, raw in zip(OPTIONS, scored.raw, strict=True)
+            if option not in scored.excluded]
+    weakest = min(live)
     return {
-        option: 0.0 if option in scored.excluded else round(max(raw, 0.0), 4)
+        option: 0.0 if option in scored.excluded else round(raw - weakest, 4)
         for option, raw in zip(OPTIONS, scored.raw, strict=True)
     }
 
 
-def _confidence(scored: Scored) -> float:
+def _confidence(scored: Scored, scores: dict[str, float]) -> float:
     rec = scored.recommendation
     if scored.runner_up is None:
         value = 1.0
     else:
-        margin = scored.raw[_INDEX[rec]] - scored.raw[_INDEX[scored.runner_up]]
+        # The lead the reader sees in the scores.
+        margin = scores[rec] - scores[scored.runner_up]
         # 0.5 on a tie, rising towards 1 as the lead grows; a two-point lead gives 0.75.
         value = 0.5 + 0.5 * margin / (margin + 2)
     for rule in scored.applied:
@@ -135,10 +160,34 @@ def _caveats(
             "With no standing index, current documents must be sent with each request and "
             "discarded afterwards."
         )
-    if rec == "fine-tuning" and a.need != "behavior" and a.corpus_change not in STABLE_CHANGES:
+    if scored.last_resort:
         caveats.append(
-            "Facts trained into the model go stale as the knowledge changes; plan a "
-            "retraining schedule or move the facts into retrieval."
+            "Every option is ruled out by some answer, so prompt engineering is what remains: "
+            "send only what each request needs, fetched from its source and discarded afterwards, "
+            "and revisit the answers that rule out retrieval and training."
+        )
+    rate = knowledge_rate(a)
+    if rec == "fine-tuning" and a.need != "behavior":
+        if rate is None:
+            caveats.append(
+                "How often the knowledge changes was not given; facts trained into the model go "
+                "stale if it moves, so check that before training them in."
+            )
+        elif rate not in STABLE_CHANGES:
+            caveats.append(
+                "Facts trained into the model go stale as the knowledge changes; plan a "
+                "retraining schedule or move the facts into retrieval."
+            )
+    if trains and not a.known("labeled_examples"):
+        caveats.append(
+            f"Training needs at least {MIN_EXAMPLES} reviewed examples; how many exist was not "
+            "given."
+        )
+    if trains and a.prompting_tried == "no":
+        caveats.append(
+            "Prompt engineering has not been tried: a pattern favours training, but score a "
+            "careful prompt on held-out cases first, so the fine-tuned model has a baseline to "
+            "beat."
         )
     if latency_critical(a) and rec in ("rag", "hybrid"):
         caveats.append(

@@ -6,21 +6,76 @@ import json
 import math
 
 __all__ = [
+    "SHOWN_CHARACTERS",
     "AnswerError",
     "AnswersNotObjectError",
+    "DuplicateFieldError",
     "InvalidJSONError",
+    "NestedTooDeepError",
     "NotAllowedError",
     "OutOfRangeError",
+    "RawNumber",
     "UnknownFieldError",
     "WrongTypeError",
+    "escape",
     "show",
 ]
 
+# A value in a message is cut after this many characters of its escaped text, so that a line
+# stays readable whatever was sent (a 10 MB string, a number of thousands of digits).
+SHOWN_CHARACTERS = 60
+_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+class RawNumber:
+    """A JSON number or constant kept as written, because Python would not keep it faithfully.
+
+    NaN, Infinity, 1e999 and integers of hundreds of digits arrive this way; no field accepts
+    them, and the error message repeats them as the reader wrote them.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"RawNumber({self.text!r})"
+
+
+def escape(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """Text with quotes, backslashes and unprintable characters escaped, cut after `limit`."""
+    out: list[str] = []
+    size = 0
+    for char in text[: limit + 1]:
+        if char in _ESCAPES:
+            piece = _ESCAPES[char]
+        elif not char.isprintable():
+            code = ord(char)
+            piece = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else (
+                f"\\U{code:08x}"
+            )
+        else:
+            piece = char
+        if size + len(piece) > limit:
+            return "".join(out) + f"... ({len(text):,} characters)"
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)
+
 
 def show(value: object) -> str:
-    """Spell a value the way a reader of the answers file wrote it (JSON, single-quoted strings)."""
+    """Spell a value the way a reader of the answers file wrote it (JSON, single-quoted strings).
+
+    Long values are cut and unprintable characters escaped, so the result is one short line.
+    """
     if isinstance(value, str):
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+        return "'" + escape(value) + "'"
+    if isinstance(value, RawNumber):
+        text = value.text
+        if len(text) > SHOWN_CHARACTERS:
+            return f"{text[:20]}... (a number of {len(text):,} characters)"
+        return text
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -46,14 +101,24 @@ class AnswerError(ValueError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        return f"{self.field}: expected {self.allowed}; got {show(self.value)}"
+        return f"{self.name}: expected {self.allowed}; got {show(self.value)}"
+
+    @property
+    def name(self) -> str:
+        """The field's name as a message prints it: escaped, and cut when it is long."""
+        return escape(self.field)
 
     def to_dict(self) -> dict[str, object]:
-        """The error as JSON for the browser: kind, field, allowed and the one-line message."""
+        """The error as JSON for the browser: kind, field, value, allowed and the message.
+
+        `field` is the name as given, cut like the value when it is long; `value` is the value
+        itself when it is a short JSON scalar, else the shortened, escaped text the message
+        shows; `message` is the same one line the command line prints.
+        """
         return {
             "kind": type(self).__name__,
-            "field": self.field,
-            "value": self.value if _is_json_scalar(self.value) else show(self.value),
+            "field": self.field if len(self.field) <= SHOWN_CHARACTERS else self.name,
+            "value": self.value if _is_short_scalar(self.value) else show(self.value),
             "allowed": self.allowed,
             "message": str(self),
         }
@@ -63,7 +128,33 @@ class UnknownFieldError(AnswerError):
     """A field name the engine does not know (often a typo)."""
 
     def _message(self) -> str:
-        return f"{self.field}: unknown field; expected {self.allowed}; got {show(self.value)}"
+        return f"{self.name}: unknown field; expected {self.allowed}; got {show(self.value)}"
+
+
+class DuplicateFieldError(AnswerError):
+    """A field given twice in one object; JSON parsers would silently keep the last."""
+
+    def __init__(self, field: str, first: object, second: object) -> None:
+        self.first = first
+        super().__init__(field, second, "each field once")
+
+    def _message(self) -> str:
+        return (
+            f"{self.name}: given twice; expected {self.allowed}; got {show(self.first)} and then "
+            f"{show(self.value)}"
+        )
+
+
+class NestedTooDeepError(AnswerError):
+    """A value nested deeper than a JSON parser will follow."""
+
+    def __init__(self, field: str, allowed: str) -> None:
+        super().__init__(field, None, allowed)
+
+    def _message(self) -> str:
+        return (
+            f"{self.name}: expected {self.allowed}; got a value nested thousands of levels deep"
+        )
 
 
 class WrongTypeError(AnswerError):
@@ -101,7 +192,9 @@ class InvalidJSONError(AnswerError):
         )
 
 
-def _is_json_scalar(value: object) -> bool:
+def _is_short_scalar(value: object) -> bool:
     if isinstance(value, float):
         return math.isfinite(value)
-    return value is None or isinstance(value, str | int)
+    if isinstance(value, str):
+        return len(value) <= SHOWN_CHARACTERS and value.isprintable()
+    return value is None or (isinstance(value, int) and abs(value) < 10**15)

@@ -168,11 +168,14 @@ FIELDS: tuple[Field, ...] = (
     Field(
         name="retrieval_overhead_ms",
         kind="number",
-        default=250,
+        default=None,
         minimum=0,
         maximum=3_600_000,
+        nullable=True,
+        null_means="not measured",
         label="Time retrieval adds",
-        help="About 30 ms for a lean pipeline, 250 ms typical, 600 ms with re-ranking.",
+        help="About 30 ms for a lean pipeline, 250 ms typical, 600 ms with re-ranking; leave "
+        "empty until measured, and question 3 stays open.",
         unit="ms",
         group="q3",
         ladder=(0, 30, 100, 150, 250, 400, 600, 1000),
@@ -264,6 +267,23 @@ FIELDS: tuple[Field, ...] = (
         ordered=False,
     ),
     Field(
+        name="prompting_tried",
+        kind="choice",
+        default="unknown",
+        choices=("unknown", "no", "fell-short", "good-enough"),
+        choice_help=(
+            "not stated: counts neither for nor against any option",
+            "not yet: try a well-written prompt first unless a pattern clearly applies",
+            "a careful prompt was measured and missed the target",
+            "a prompt already gives the behaviour wanted",
+        ),
+        label="Has prompt engineering been tried?",
+        help="Whether a careful prompt was written and measured for the behaviour, and how it "
+        "went; prompting comes before training.",
+        group="details",
+        ordered=False,
+    ),
+    Field(
         name="labeled_examples",
         kind="int",
         default=0,
@@ -310,7 +330,21 @@ FIELDS: tuple[Field, ...] = (
         minimum=0,
         maximum=10_000_000,
         label="Instruction tokens per call",
-        help="System prompt, instructions and the user's input, before any retrieved text.",
+        help="System prompt, instructions and worked examples: the fixed part of each prompt, "
+        "which fine-tuning can shorten.",
+        unit="tokens",
+        group="economics",
+        flips=False,
+    ),
+    Field(
+        name="request_tokens",
+        kind="int",
+        default=300,
+        minimum=0,
+        maximum=10_000_000,
+        label="Reader's input per call",
+        help="The request itself (a message, an invoice, a conversation so far); every option "
+        "sends it in full, fine-tuned or not.",
         unit="tokens",
         group="economics",
         flips=False,

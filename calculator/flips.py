@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import cast
 
@@ -31,11 +32,15 @@ _READERS: dict[str, tuple[CompiledRule, ...]] = {
 class _Draft:
     """A mutable copy of the answers, so that trying a value costs one attribute assignment."""
 
-    __slots__ = _NAMES
+    __slots__ = (*_NAMES, "given")
 
     def __init__(self, a: Answers) -> None:
         for name in _NAMES:
             setattr(self, name, getattr(a, name))
+        self.given = a.given
+
+    # The same test as Answers.known, which the rules call on the draft.
+    known = Answers.known
 
 
 def candidates(field: Field) -> tuple[object, ...]:
@@ -65,7 +70,7 @@ def _latency_edges(a: Answers) -> dict[str, tuple[int, ...]]:
     """
     edges: dict[str, tuple[int, ...]] = {}
     overhead = a.retrieval_overhead_ms
-    if overhead > 0:
+    if overhead is not None and overhead > 0:
         edge = overhead / CRITICAL_SHARE
         step = 50
         below = math.floor(edge / step) * step
@@ -83,18 +88,28 @@ def _latency_edges(a: Answers) -> dict[str, tuple[int, ...]]:
 
 def _order(
     field: Field, current: object, extra: tuple[int, ...] = ()
-) -> list[list[object]]:
+) -> tuple[tuple[object, ...], ...]:
     """Candidate values in the order they are tried: each side nearest first, or all of them."""
+    # The type goes into the key because True == 1 and 1 == 1.0 as dictionary keys.
+    return _ordered(field.name, type(current).__name__, current, extra)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ordered(
+    name: str, kind: str, current: object, extra: tuple[int, ...]
+) -> tuple[tuple[object, ...], ...]:
+    # Flips ask for the same few orders over and over, so each is worked out once.
+    field = FIELDS_BY_NAME[name]
     ladder = candidates(field)
     if extra:
         rungs = {v for v in ladder if isinstance(v, int | float)} | set(extra)
         ladder = (*sorted(rungs), *((None,) if None in ladder else ()))
     if not field.ordered:
-        return [[v] for v in ladder if v != current]
+        return tuple((v,) for v in ladder if v != current)
     here = _position(ladder, current)
-    down = [ladder[i] for i in range(len(ladder)) if i < here][::-1]
-    up = [ladder[i] for i in range(len(ladder)) if i > here]
-    return [down, up]
+    down = tuple(ladder[i] for i in range(len(ladder)) if i < here)[::-1]
+    up = tuple(ladder[i] for i in range(len(ladder)) if i > here)
+    return (down, up)
 
 
 def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
@@ -103,12 +118,11 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
     Rules that do not read a field keep their verdict when only that field changes, so their
     points are summed once and only the field's readers are re-tested for each candidate.
     """
-    applied = [applies(a) for applies, _, _ in COMPILED]
+    hits = [k for k, (applies, _, _) in enumerate(COMPILED) if applies(a)]
     total = [0.0] * len(OPTIONS)
-    for hit, (_, deltas, _) in zip(applied, COMPILED, strict=True):
-        if hit:
-            for i, d in enumerate(deltas):
-                total[i] += d
+    for k in hits:
+        for i, d in enumerate(COMPILED[k][1]):
+            total[i] += d
     draft = _Draft(a)
     view = cast(Answers, draft)
     edges = _latency_edges(a)
@@ -119,14 +133,17 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
         reader_index = _READER_INDEX[name]
         rest = list(total)
         rest_mask = 0
-        for k, (hit, (_, deltas, m)) in enumerate(zip(applied, COMPILED, strict=True)):
-            if hit and k in reader_index:
+        for k in hits:
+            _, deltas, m = COMPILED[k]
+            if k in reader_index:
                 # Deltas are multiples of a half, so subtracting them back is exact.
                 for i, d in enumerate(deltas):
                     rest[i] -= d
-            elif hit:
+            else:
                 rest_mask |= m
         current = getattr(a, name)
+        # A flip is a value the reader gives, so the field counts as given while it is tried.
+        draft.given = None if a.given is None else a.given | {name}
         for side in _order(field, current, edges.get(name, ())):
             for value in side:
                 setattr(draft, name, value)
@@ -144,4 +161,5 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
                     flips.append({"field": name, "value": value, "recommendation": new})
                     break
         setattr(draft, name, current)
+        draft.given = a.given
     return flips

@@ -13,6 +13,7 @@ __all__ = [
     "STABLE_CHANGES",
     "Question",
     "answer_questions",
+    "knowledge_rate",
     "latency_critical",
     "verdict",
 ]
@@ -26,9 +27,20 @@ CRITICAL_SHARE = 0.25
 
 
 def latency_critical(answers: Answers) -> bool:
-    """Question 3: a budget is set and retrieval would use at least CRITICAL_SHARE of it."""
+    """Question 3: a budget is set and the retrieval time given would use CRITICAL_SHARE of it."""
     budget = answers.latency_budget_ms
-    return budget is not None and answers.retrieval_overhead_ms >= CRITICAL_SHARE * budget
+    overhead = answers.retrieval_overhead_ms
+    return budget is not None and overhead is not None and overhead >= CRITICAL_SHARE * budget
+
+
+def knowledge_rate(answers: Answers) -> str | None:
+    """How often the knowledge changes, when there is knowledge and the reader said; else None.
+
+    A behaviour-only gap has no knowledge to keep current, so its rate of change is never judged.
+    """
+    if answers.need == "behavior" or not answers.known("corpus_change"):
+        return None
+    return answers.corpus_change
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -80,12 +92,17 @@ def _q1(a: Answers) -> tuple[str, bool, str]:
 
 
 def _q2(a: Answers) -> tuple[str, bool, str]:
-    points = a.corpus_change in STABLE_CHANGES
+    rate = knowledge_rate(a)
+    if a.need == "behavior":
+        return "not asked", False, "The gap is behaviour alone: no knowledge has to stay current."
+    if rate is None:
+        return "not given", False, "How often the knowledge changes was not given."
+    points = rate in STABLE_CHANGES
     if points:
         why = "Knowledge this stable can be trained in without frequent retraining."
     else:
         why = "Knowledge that moves this often is cheaper to refresh in an index than in weights."
-    return a.corpus_change, points, why
+    return rate, points, why
 
 
 def _q3(a: Answers) -> tuple[str, bool, str]:
@@ -93,6 +110,12 @@ def _q3(a: Answers) -> tuple[str, bool, str]:
     overhead = a.retrieval_overhead_ms
     if budget is None:
         return "no budget", False, "Without a latency budget, retrieval time is not a constraint."
+    if overhead is None:
+        return (
+            f"{_ms(budget)} ms budget, retrieval time not given",
+            False,
+            "Without the time retrieval adds, its share of the budget is unknown.",
+        )
     if overhead >= budget:
         share_text = "all of it or more"
     else:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .answers import Answers
-from .framework import FAST_CHANGES, latency_critical
+from .framework import FAST_CHANGES, knowledge_rate, latency_critical
 
 __all__ = [
     "HIGH_VOLUME",
@@ -16,6 +16,8 @@ __all__ = [
     "PATTERN_IDS",
     "SMALL_CORPUS",
     "Pattern",
+    "at_volume",
+    "corpus_size",
     "match_patterns",
 ]
 
@@ -38,16 +40,32 @@ class Pattern:
     example_answers: Mapping[str, object]
 
 
+def at_volume(a: Answers, calls: int) -> bool:
+    """The reader gave a daily volume of at least `calls` (a default volume is no fact)."""
+    return a.known("calls_per_day") and a.calls_per_day >= calls
+
+
+def corpus_size(a: Answers) -> float | None:
+    """The size of the knowledge the reader gave, infinite for "unknown or large"; else None.
+
+    None also for a behaviour-only gap, which has no knowledge to size.
+    """
+    if a.need == "behavior" or not a.known("corpus_tokens"):
+        return None
+    return float("inf") if a.corpus_tokens is None else float(a.corpus_tokens)
+
+
 def _narrow(a: Answers) -> bool:
-    if a.calls_per_day < HIGH_VOLUME or a.corpus_change in FAST_CHANGES:
+    rate = knowledge_rate(a)
+    if not at_volume(a, HIGH_VOLUME):
+        return False
+    # Knowledge, if the gap has any, must be known to hold still for a month or more.
+    if a.need != "behavior" and (rate is None or rate in FAST_CHANGES):
         return False
     if a.task_shape in ("classification", "extraction"):
         return True
-    return (
-        a.task_shape == "question-answering"
-        and a.corpus_tokens is not None
-        and a.corpus_tokens <= SMALL_CORPUS
-    )
+    size = corpus_size(a)
+    return a.task_shape == "question-answering" and size is not None and size <= SMALL_CORPUS
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -56,7 +74,7 @@ PATTERNS: tuple[Pattern, ...] = (
         title="Proprietary tone at scale",
         trigger=f"`tone` is `proprietary` and `calls_per_day` is at least {HIGH_VOLUME:,}.",
         trigger_fields=("tone", "calls_per_day"),
-        predicate=lambda a: a.tone == "proprietary" and a.calls_per_day >= HIGH_VOLUME,
+        predicate=lambda a: a.tone == "proprietary" and at_volume(a, HIGH_VOLUME),
         example="Support replies written in an approved company voice, thousands a day.",
         example_answers=MappingProxyType(
             {
@@ -115,7 +133,7 @@ PATTERNS: tuple[Pattern, ...] = (
         title="Consistency at scale",
         trigger=f"`consistency` is `strict` and `calls_per_day` is at least {HIGH_VOLUME:,}.",
         trigger_fields=("consistency", "calls_per_day"),
-        predicate=lambda a: a.consistency == "strict" and a.calls_per_day >= HIGH_VOLUME,
+        predicate=lambda a: a.consistency == "strict" and at_volume(a, HIGH_VOLUME),
         example="Thousands of calls a day that must come back in the same form every time.",
         example_answers=MappingProxyType(
             {
@@ -140,6 +158,8 @@ PATTERNS: tuple[Pattern, ...] = (
                 "need": "knowledge",
                 "corpus_change": "yearly",
                 "sensitive_data": "no-persistent-index",
+                # A protocol library far larger than a prompt.
+                "corpus_tokens": 2_000_000,
                 "calls_per_day": 2000,
                 "labeled_examples": 600,
             }
@@ -149,11 +169,11 @@ PATTERNS: tuple[Pattern, ...] = (
         id="narrow-domain",
         title="Narrow high-frequency domain",
         trigger=(
-            f"`calls_per_day` is at least {HIGH_VOLUME:,}, `corpus_change` is `monthly` or "
-            "slower, and `task_shape` is `classification` or `extraction`, or "
-            f"`question-answering` over at most {SMALL_CORPUS:,} `corpus_tokens`."
+            f"`calls_per_day` is at least {HIGH_VOLUME:,}, `task_shape` is `classification` or "
+            f"`extraction`, or `question-answering` over a knowledge of at most {SMALL_CORPUS:,} "
+            "`corpus_tokens`, and any knowledge in the gap changes `monthly` or slower."
         ),
-        trigger_fields=("task_shape", "calls_per_day", "corpus_change", "corpus_tokens"),
+        trigger_fields=("need", "task_shape", "calls_per_day", "corpus_change", "corpus_tokens"),
         predicate=_narrow,
         example="Sorting support tickets into 15 fixed categories, many thousands a day.",
         example_answers=MappingProxyType(

@@ -35,7 +35,11 @@ def to_markdown(result: Mapping[str, Any]) -> str:
     lines = [
         f"# Recommendation: {OPTION_TITLES.get(rec, rec)}",
         "",
-        f"- Confidence: {round(float(result['confidence']) * 100)}%",
+        (
+            "- The only option left: every other option is ruled out."
+            if result.get("only_option_left")
+            else f"- Confidence: {round(float(result['confidence']) * 100)}%"
+        ),
         f"- The four questions alone: {result['framework_verdict']}",
         "- Matched patterns: " + (", ".join(result["patterns"]) or "none"),
         "",
@@ -87,11 +91,10 @@ def to_markdown(result: Mapping[str, Any]) -> str:
             f"{money(economics['cost_per_1000_calls'][option])} |"
         )
     lines.append("")
-    against = OPTION_TITLES[economics["payback_against"]].lower()
-    for option, months in economics["payback_months"].items():
-        title = OPTION_TITLES[option]
-        if months is None:
-            lines.append(f"- {title} never pays back against {against} at these figures.")
-        else:
-            lines.append(f"- {title} pays back against {against} in {months:g} months.")
+    for option, note in economics["payback_note"].items():
+        lines.append(f"- {OPTION_TITLES[option]}: {note}")
+    lines += ["", "## Assumptions", ""]
+    lines += [f"- {entry['text']}" for entry in result["assumptions"]
+              if FIELDS_BY_NAME[entry["field"]].group != "economics"]
+    lines += [f"- {text}" for text in economics["assumptions"]]
     return "\n".join(lines) + "\n"

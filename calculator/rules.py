@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .answers import Answers
-from .framework import FAST_CHANGES, STABLE_CHANGES, latency_critical
-from .patterns import HIGH_VOLUME, PATTERNS_BY_ID, SMALL_CORPUS
+from .framework import FAST_CHANGES, STABLE_CHANGES, knowledge_rate, latency_critical
+from .patterns import (
+    HIGH_VOLUME,
+    PATTERNS,
+    PATTERNS_BY_ID,
+    SMALL_CORPUS,
+    at_volume,
+    corpus_size,
+    match_patterns,
+)
 
 __all__ = [
     "FEW_EXAMPLES",
     "LARGE_CORPUS",
     "LOW_VOLUME",
     "MIN_EXAMPLES",
+    "MOVING_CHANGES",
     "OPTIONS",
     "OPTION_TITLES",
     "RULES",
@@ -37,6 +47,8 @@ MANY_EXAMPLES = 1000
 LOW_VOLUME = 100
 VERY_HIGH_VOLUME = 10_000
 LARGE_CORPUS = 200_000
+# Change rates at which trained-in facts go stale between runs (monthly or faster).
+MOVING_CHANGES = FAST_CHANGES | {"monthly"}
 
 SOURCES: dict[str, str] = {
     "article": "Source article: the four questions and the six patterns",
@@ -58,6 +70,10 @@ SOURCES: dict[str, str] = {
         "2021): models can repeat rare training text verbatim"
     ),
     "pricing": "Provider price lists: input tokens are billed on every call",
+    "prompting-first": (
+        "Source article and OpenAI's fine-tuning guide: start with prompt engineering and "
+        "fine-tune when a measured prompt falls short"
+    ),
 }
 
 
@@ -95,6 +111,34 @@ class Rule:
 
 def _knows(a: Answers) -> bool:
     return a.need != "behavior"
+
+
+def _rate_in(a: Answers, rates: frozenset[str]) -> bool:
+    rate = knowledge_rate(a)
+    return rate is not None and rate in rates
+
+
+def _below_volume(a: Answers, calls: int) -> bool:
+    return a.known("calls_per_day") and a.calls_per_day < calls
+
+
+def _examples(a: Answers, low: float, high: float) -> bool:
+    """The reader gave a number of reviewed examples from `low` up to but excluding `high`."""
+    return a.known("labeled_examples") and low <= a.labeled_examples < high
+
+
+def _corpus_in(a: Answers, low: float, high: float) -> bool:
+    """The reader gave a knowledge size above `low` and at most `high` tokens."""
+    size = corpus_size(a)
+    return size is not None and low < size <= high
+
+
+def _shapes_behaviour(a: Answers, tried: str) -> bool:
+    return a.need != "knowledge" and a.prompting_tried == tried
+
+
+# Every field a pattern reads: the rule that waits for a pattern reads them all.
+_PATTERN_FIELDS = tuple(dict.fromkeys(f for p in PATTERNS for f in p.trigger_fields))
 
 
 def _pattern(pattern_id: str) -> Callable[[Answers], bool]:
@@ -155,9 +199,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="q2-stable",
         title="The knowledge is stable",
-        when="`corpus_change` is `quarterly`, `yearly` or `static`",
-        applies=lambda a: a.corpus_change in STABLE_CHANGES,
-        reads=("corpus_change",),
+        when="`need` is `knowledge` or `both` and `corpus_change` is `quarterly`, `yearly` or "
+        "`static`",
+        applies=lambda a: _rate_in(a, STABLE_CHANGES),
+        reads=("need", "corpus_change"),
         effects=((FT, 1.5), (HY, 0.5)),
         reason="Stable material is trained once and stays right, so the training cost is spread "
         "over a long time.",
@@ -167,7 +212,7 @@ RULES: tuple[Rule, ...] = (
         id="knowledge-moves",
         title="The knowledge moves",
         when="`need` is `knowledge` or `both` and `corpus_change` is `monthly` or faster",
-        applies=lambda a: _knows(a) and a.corpus_change not in STABLE_CHANGES,
+        applies=lambda a: _rate_in(a, MOVING_CHANGES),
         reads=("need", "corpus_change"),
         effects=((FT, -1.5),),
         reason="Facts in the weights go stale between training runs; every change means another "
@@ -178,7 +223,7 @@ RULES: tuple[Rule, ...] = (
         id="knowledge-fast",
         title="The knowledge moves faster than retraining",
         when="`need` is `knowledge` or `both` and `corpus_change` is `weekly` or faster",
-        applies=lambda a: _knows(a) and a.corpus_change in FAST_CHANGES,
+        applies=lambda a: _rate_in(a, FAST_CHANGES),
         reads=("need", "corpus_change"),
         effects=((FT, -2.5), (RAG, 1), (HY, 0.5)),
         reason="A training cycle takes days to weeks, so knowledge that changes this often can "
@@ -189,7 +234,7 @@ RULES: tuple[Rule, ...] = (
         id="both-moving",
         title="Behaviour on top of moving knowledge",
         when="`need` is `both` and `corpus_change` is `monthly` or faster",
-        applies=lambda a: a.need == "both" and a.corpus_change not in STABLE_CHANGES,
+        applies=lambda a: a.need == "both" and _rate_in(a, MOVING_CHANGES),
         reads=("need", "corpus_change"),
         effects=((HY, 1.5),),
         reason="Train the behaviour and retrieve the facts: the hybrid keeps each part where it "
@@ -218,10 +263,10 @@ RULES: tuple[Rule, ...] = (
         applies=lambda a: a.sensitive_data == "no-persistent-index",
         reads=("sensitive_data",),
         effects=((FT, 1.5), (PE, 1)),
-        excludes=(RAG,),
-        reason="Without a standing index there is nothing to search; fresh material has to be "
-        "sent with each request, while a stable behaviour task can be trained in a controlled "
-        "environment.",
+        excludes=(RAG, HY),
+        reason="Without a standing index there is nothing to search, for RAG or for a hybrid; "
+        "material has to be sent with each request, while a stable task can be trained in a "
+        "controlled environment.",
         source=SOURCES["article"],
         caveat="Train on de-identified data and test for memorisation: a model can repeat rare "
         "training text word for word.",
@@ -251,10 +296,23 @@ RULES: tuple[Rule, ...] = (
         source=SOURCES["access"],
     ),
     Rule(
+        id="weights-cannot-cite-or-restrict",
+        title="Knowledge with citations or access rights stays out of weights",
+        when="`need` is `knowledge` or `both`, and `citations_required` or `per_user_access` "
+        "is true",
+        applies=lambda a: _knows(a) and (a.citations_required or a.per_user_access),
+        reads=("need", "citations_required", "per_user_access"),
+        excludes=(FT,),
+        reason="Facts trained into weights cannot name their source and are visible to every "
+        "user, so a knowledge need with citations or access rights is never met by fine-tuning "
+        "alone.",
+        source=SOURCES["access"],
+    ),
+    Rule(
         id="too-few-examples",
         title="Too few examples to train on",
         when=f"`labeled_examples` is below {MIN_EXAMPLES}",
-        applies=lambda a: a.labeled_examples < MIN_EXAMPLES,
+        applies=lambda a: _examples(a, 0, MIN_EXAMPLES),
         reads=("labeled_examples",),
         excludes=(FT, HY),
         reason="Training needs reviewed examples; with fewer than about 50 the gain is unreliable, "
@@ -265,7 +323,7 @@ RULES: tuple[Rule, ...] = (
         id="few-hundred-examples",
         title="Only a few hundred examples",
         when=f"`labeled_examples` is from {MIN_EXAMPLES} to {FEW_EXAMPLES - 1}",
-        applies=lambda a: MIN_EXAMPLES <= a.labeled_examples < FEW_EXAMPLES,
+        applies=lambda a: _examples(a, MIN_EXAMPLES, FEW_EXAMPLES),
         reads=("labeled_examples",),
         confidence=0.8,
         confidence_for=(FT, HY),
@@ -280,7 +338,7 @@ RULES: tuple[Rule, ...] = (
         id="many-examples",
         title="A large set of examples",
         when=f"`labeled_examples` is at least {MANY_EXAMPLES:,}",
-        applies=lambda a: a.labeled_examples >= MANY_EXAMPLES,
+        applies=lambda a: _examples(a, MANY_EXAMPLES, math.inf),
         reads=("labeled_examples",),
         effects=((FT, 0.5), (HY, 0.5)),
         reason="A thousand or more reviewed examples covers edge cases that a prompt can only "
@@ -301,29 +359,29 @@ RULES: tuple[Rule, ...] = (
         id="low-volume",
         title="Low volume",
         when=f"`calls_per_day` is below {LOW_VOLUME}",
-        applies=lambda a: a.calls_per_day < LOW_VOLUME,
+        applies=lambda a: _below_volume(a, LOW_VOLUME),
         reads=("calls_per_day",),
         effects=((FT, -1.5), (HY, -1.5)),
-        reason="Dataset work and training are fixed costs; at a few dozen calls a day the "
-        "per-call savings never repay them.",
+        reason="Dataset work and training are fixed costs, and at a few dozen calls a day a "
+        "shorter prompt saves little against them.",
         source=SOURCES["article"],
     ),
     Rule(
         id="volume-thousands",
         title="Thousands of calls a day",
         when=f"`calls_per_day` is at least {HIGH_VOLUME:,}",
-        applies=lambda a: a.calls_per_day >= HIGH_VOLUME,
+        applies=lambda a: at_volume(a, HIGH_VOLUME),
         reads=("calls_per_day",),
         effects=((FT, 0.5), (HY, 0.5)),
-        reason="At this volume a shorter prompt on every call adds up to savings that can repay "
-        "the training within months.",
+        reason="At this volume a trained behaviour that needs a shorter prompt is repeated on "
+        "every call; the cost estimate shows what that is worth at the prices given.",
         source=SOURCES["article"],
     ),
     Rule(
         id="volume-tens-of-thousands",
         title="Tens of thousands of calls a day",
         when=f"`calls_per_day` is at least {VERY_HIGH_VOLUME:,}",
-        applies=lambda a: a.calls_per_day >= VERY_HIGH_VOLUME,
+        applies=lambda a: at_volume(a, VERY_HIGH_VOLUME),
         reads=("calls_per_day",),
         effects=((FT, 0.5), (HY, 0.5), (PE, -0.5)),
         reason="Long instructions repeated on every call become a large line on the invoice.",
@@ -336,35 +394,40 @@ RULES: tuple[Rule, ...] = (
             f"`need` is `knowledge` or `both`, `corpus_tokens` is at most {SMALL_CORPUS:,} and "
             f"`calls_per_day` is below {HIGH_VOLUME:,}"
         ),
-        applies=lambda a: (
-            _knows(a)
-            and a.corpus_tokens is not None
-            and a.corpus_tokens <= SMALL_CORPUS
-            and a.calls_per_day < HIGH_VOLUME
-        ),
+        applies=lambda a: _corpus_in(a, -1, SMALL_CORPUS) and _below_volume(a, HIGH_VOLUME),
         reads=("need", "corpus_tokens", "calls_per_day"),
-        effects=((PE, 2.5), (RAG, -1)),
+        effects=((PE, 2.5),),
         reason="Material this small can ride in the prompt itself; with prompt caching that is "
         "cheaper to build and run than an ingestion and search pipeline.",
         source=SOURCES["caching"],
     ),
     Rule(
         id="small-corpus-high-volume",
-        title="Small knowledge at very high volume",
+        title="Knowledge in every prompt at very high volume",
         when=(
-            f"`need` is `knowledge` or `both`, `corpus_tokens` is at most {SMALL_CORPUS:,} and "
+            f"`need` is `knowledge` or `both`, `corpus_tokens` is at most {LARGE_CORPUS:,} and "
             f"`calls_per_day` is at least {VERY_HIGH_VOLUME:,}"
         ),
-        applies=lambda a: (
-            _knows(a)
-            and a.corpus_tokens is not None
-            and a.corpus_tokens <= SMALL_CORPUS
-            and a.calls_per_day >= VERY_HIGH_VOLUME
-        ),
+        applies=lambda a: _corpus_in(a, -1, LARGE_CORPUS) and at_volume(a, VERY_HIGH_VOLUME),
         reads=("need", "corpus_tokens", "calls_per_day"),
         effects=((PE, -1),),
         reason="Sending the whole corpus with every call costs tokens and prefill time even when "
         "cached.",
+        source=SOURCES["caching"],
+    ),
+    Rule(
+        id="medium-corpus",
+        title="Knowledge that fills most of a prompt",
+        when=(
+            f"`need` is `knowledge` or `both` and `corpus_tokens` is above {SMALL_CORPUS:,} and "
+            f"at most {LARGE_CORPUS:,}"
+        ),
+        applies=lambda a: _corpus_in(a, SMALL_CORPUS, LARGE_CORPUS),
+        reads=("need", "corpus_tokens"),
+        effects=((PE, -2),),
+        reason="Knowledge of this size still fits in a prompt, but it crowds out instructions "
+        "and makes every call slow to start; a larger corpus never makes prompting more "
+        "attractive.",
         source=SOURCES["caching"],
     ),
     Rule(
@@ -374,9 +437,9 @@ RULES: tuple[Rule, ...] = (
             f"`need` is `knowledge` or `both` and `corpus_tokens` is unknown or above "
             f"{LARGE_CORPUS:,}"
         ),
-        applies=lambda a: _knows(a) and (a.corpus_tokens is None or a.corpus_tokens > LARGE_CORPUS),
+        applies=lambda a: _corpus_in(a, LARGE_CORPUS, math.inf),
         reads=("need", "corpus_tokens"),
-        effects=((PE, -1.5),),
+        excludes=(PE,),
         reason="Only a slice of a large collection fits in a prompt; something has to choose the "
         "slice, which is what retrieval does.",
         source=SOURCES["article"],
@@ -475,5 +538,52 @@ RULES: tuple[Rule, ...] = (
         "a label or fill a field.",
         source=SOURCES["article"],
         pattern="narrow-domain",
+    ),
+    Rule(
+        id="prompting-good-enough",
+        title="Prompting already gives the behaviour",
+        when="`need` is `behavior` and `prompting_tried` is `good-enough`",
+        applies=lambda a: a.need == "behavior" and a.prompting_tried == "good-enough",
+        reads=("need", "prompting_tried"),
+        excludes=(RAG, FT, HY),
+        reason="A prompt that already gives the behaviour wanted is kept: training or an index "
+        "would add cost and upkeep for nothing the reader lacks.",
+        source=SOURCES["prompting-first"],
+    ),
+    Rule(
+        id="prompting-good-enough-both",
+        title="Prompting already gives the behaviour; the knowledge remains",
+        when="`need` is `both` and `prompting_tried` is `good-enough`",
+        applies=lambda a: a.need == "both" and a.prompting_tried == "good-enough",
+        reads=("need", "prompting_tried"),
+        excludes=(FT, HY),
+        reason="The way of answering already comes from the prompt, so nothing needs training; "
+        "only the knowledge is left to supply.",
+        source=SOURCES["prompting-first"],
+    ),
+    Rule(
+        id="prompting-fell-short",
+        title="Prompting was tried and fell short",
+        when="`need` is `behavior` or `both` and `prompting_tried` is `fell-short`",
+        applies=lambda a: _shapes_behaviour(a, "fell-short"),
+        reads=("need", "prompting_tried"),
+        effects=((PE, -1.5), (FT, 0.5), (HY, 0.5)),
+        reason="A careful prompt was measured and missed the target; examples can teach what "
+        "instructions could not.",
+        source=SOURCES["prompting-first"],
+    ),
+    Rule(
+        id="prompting-first",
+        title="Try prompting before training",
+        when="`need` is `behavior` or `both`, `prompting_tried` is `no`, and no pattern applies",
+        applies=lambda a: _shapes_behaviour(a, "no") and not match_patterns(a),
+        reads=("need", "prompting_tried", *_PATTERN_FIELDS),
+        excludes=(FT, HY),
+        reason="Prompt engineering has not been tried and no pattern makes training clearly "
+        "worth it, so write and measure a careful prompt before collecting a training set.",
+        source=SOURCES["prompting-first"],
+        caveat="Before any training, score a careful prompt on at least 50 reviewed cases held "
+        "out for testing, with the measure the behaviour is judged by (reviewer approval, format "
+        "errors, label accuracy); fine-tune only if the prompt misses a target set beforehand.",
     ),
 )

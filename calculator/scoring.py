@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from .answers import Answers
 from .rules import OPTIONS, RULES, Rule
 
-__all__ = ["COMPILED", "TIE_ORDER", "CompiledRule", "Scored", "decide", "pick", "score"]
+__all__ = [
+    "COMPILED",
+    "TIE_ORDER",
+    "CompiledRule",
+    "Scored",
+    "allowed_mask",
+    "decide",
+    "pick",
+    "score",
+]
 
 # On equal scores, prefer the option with fewer moving parts.
 TIE_ORDER: tuple[str, ...] = ("rag", "prompt-engineering", "fine-tuning", "hybrid")
@@ -16,6 +25,15 @@ TIE_ORDER: tuple[str, ...] = ("rag", "prompt-engineering", "fine-tuning", "hybri
 _INDEX = {option: i for i, option in enumerate(OPTIONS)}
 _TIE_RANK = tuple(TIE_ORDER.index(option) for option in OPTIONS)
 _TIE_VISIT = tuple(_INDEX[option] for option in TIE_ORDER)
+_ALL = (1 << len(OPTIONS)) - 1
+# When every option is ruled out, prompting with what each request needs is what remains: it
+# keeps nothing standing and trains nothing.
+_LAST_RESORT = 1 << _INDEX["prompt-engineering"]
+
+
+def allowed_mask(mask: int) -> int:
+    """The exclusion mask actually applied: never every option, prompting is the last resort."""
+    return mask & ~_LAST_RESORT if mask == _ALL else mask
 
 CompiledRule = tuple[Callable[[Answers], bool], tuple[float, ...], int]
 
@@ -37,13 +55,17 @@ COMPILED: tuple[CompiledRule, ...] = tuple(_compile(rule) for rule in RULES)
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Scored:
-    """Raw points per option (in OPTIONS order), options ruled out, rules applied, the winner."""
+    """Raw points per option (in OPTIONS order), options ruled out, rules applied, the winner.
+
+    `last_resort` is true when the rules ruled out every option and prompting was kept anyway.
+    """
 
     raw: tuple[float, ...]
     excluded: tuple[str, ...]
     applied: tuple[Rule, ...]
     recommendation: str
     runner_up: str | None
+    last_resort: bool = False
 
 
 def _rank(raw: Sequence[float], mask: int) -> list[int]:
@@ -53,6 +75,7 @@ def _rank(raw: Sequence[float], mask: int) -> list[int]:
 
 def pick(raw: Sequence[float], mask: int) -> str:
     """The highest-scoring option not ruled out by `mask`; ties go by TIE_ORDER."""
+    mask = allowed_mask(mask)
     # Visiting options in tie order and replacing only on a strictly higher score breaks ties
     # without sorting, which matters because flips call this dozens of times per result.
     best = -1
@@ -86,6 +109,8 @@ def score(a: Answers) -> Scored:
             for i, d in enumerate(deltas):
                 raw[i] += d
             mask |= m
+    last_resort = mask == _ALL
+    mask = allowed_mask(mask)
     ranked = _rank(raw, mask)
     return Scored(
         raw=tuple(raw),
@@ -93,4 +118,5 @@ def score(a: Answers) -> Scored:
         applied=tuple(applied),
         recommendation=OPTIONS[ranked[0]],
         runner_up=OPTIONS[ranked[1]] if len(ranked) > 1 else None,
+        last_resort=last_resort,
     )

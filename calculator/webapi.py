@@ -51,6 +51,19 @@ def handle(request: str) -> str:
     Every type takes the payload ``{"values": {field: text}}``. ``compute`` answers with what
     the page shows; ``adr`` and ``markdown`` with ``{"text": ...}``, exactly what
     ``python3 -m calculator recommend --format adr|markdown`` prints for the same answers.
+    ``adr`` also takes ``"site_url"``, the guide's address (what ``--site-url`` gives the
+    command line): the record then ends with a link to the calculator holding the same answers.
+
+    A value the engine refuses leaves its field at the default, and ``compute`` lists the refusal
+    under ``errors``, one object per field::
+
+        {"kind": "OutOfRangeError", "field": "calls_per_day", "value": -5,
+         "allowed": "an integer from 0 to 1000000000",
+         "message": "calls_per_day: expected an integer from 0 to 1000000000; got -5"}
+
+    ``message`` is the one line the command line prints; ``field`` and ``value`` are cut and
+    escaped like it when they are long or hold control characters, so the page can show the
+    message next to the field as text.
     """
     message = json.loads(request)
     kind, payload = message["type"], message.get("payload") or {}
@@ -59,7 +72,9 @@ def handle(request: str) -> str:
     if kind == "compute":
         reply = compute(values)
     elif kind == "adr":
-        reply = {"text": to_adr(recommend(parse_values(values)[0]))}
+        site_url = payload.get("site_url")
+        result = recommend(parse_values(values)[0])
+        reply = {"text": to_adr(result, site_url=site_url if isinstance(site_url, str) else None)}
     elif kind == "markdown":
         reply = {"text": to_markdown(recommend(parse_values(values)[0]))}
     else:

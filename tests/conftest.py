@@ -11,12 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from tests.support.server import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where a build that is not for a portal says it lives: the address of `make serve`.
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+
+# The engine's laws run 2,000 cases each by default, as CI runs them; HYPOTHESIS_PROFILE=dev
+# gives a quick pass while editing.
+settings.register_profile("ci", max_examples=2000, deadline=None)
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -177,8 +178,58 @@ BAD_INPUT = [
     ),
     pytest.param(
         '{"calls_per_day": NaN}',
-        "calls_per_day: expected an integer from 0 to 1000000000; got nan",
+        "calls_per_day: expected an integer from 0 to 1000000000; got NaN",
         id="not-a-number",
+    ),
+    pytest.param(
+        '{"latency_budget_ms": -Infinity}',
+        "latency_budget_ms: expected a number > 0 and <= 3600000 or null; got -Infinity",
+        id="minus-infinity-as-written",
+    ),
+    pytest.param(
+        '{"retrieval_overhead_ms": 1e999}',
+        "retrieval_overhead_ms: expected a number from 0 to 3600000; got 1e999",
+        id="overflowing-number-as-written",
+    ),
+    pytest.param(
+        '{"calls_per_day": ' + "7" * 5000 + "}",
+        "calls_per_day: expected an integer from 0 to 1000000000; got 77777777777777777777... "
+        "(a number of 5,000 characters)",
+        id="integer-of-thousands-of-digits",
+    ),
+    pytest.param(
+        '{"need": ' + "[" * 5000 + "]" * 5000 + "}",
+        "need: expected one of 'knowledge', 'behavior', 'both'; got a value nested thousands of "
+        "levels deep",
+        id="nested-thousands-deep",
+    ),
+    pytest.param(
+        "[" * 5000 + "]" * 5000,
+        "answers: expected an object of answers such as {\"need\": \"behavior\"}; got a value "
+        "nested thousands of levels deep",
+        id="answers-nested-thousands-deep",
+    ),
+    pytest.param(
+        '{"tone": "house\\nstyle\\u001b[31m"}',
+        "tone: expected one of 'generic', 'house-style', 'proprietary'; "
+        "got 'house\\nstyle\\x1b[31m'",
+        id="newline-and-escape-escaped",
+    ),
+    pytest.param(
+        json.dumps({"need": "k" * 10_000_000}),
+        "need: expected one of 'knowledge', 'behavior', 'both'; got '" + "k" * 60
+        + "... (10,000,000 characters)'",
+        id="ten-megabyte-string",
+    ),
+    pytest.param(
+        '{"need": "knowledge", "tone": "generic", "need": "behavior"}',
+        "need: given twice; expected each field once; got 'knowledge' and then 'behavior'",
+        id="duplicate-key",
+    ),
+    pytest.param(
+        json.dumps({f"unknown_{i}": i for i in range(300_000)}),
+        "unknown_0: unknown field; expected a field among 'need', ",
+        id="300000-unknown-keys",
     ),
 ]
 
@@ -189,9 +240,54 @@ def test_bad_input_exits_2_with_one_line(stdin: str, message: str) -> None:
     assert proc.returncode == 2
     assert proc.stdout == ""
     lines = proc.stderr.splitlines()
-    assert len(lines) == 1, proc.stderr
+    assert len(lines) == 1, proc.stderr[:500]
     assert lines[0].startswith(message)
     assert "Traceback" not in proc.stderr
+    # The value as shown never takes more than about 80 characters of the line.
+    if "; got " in lines[0]:
+        assert len(lines[0].rsplit("; got ", 1)[1]) <= 100
+
+
+def test_reading_stops_at_the_first_unknown_key() -> None:
+    # Anything after the first unknown key is never read: here, text that is not JSON at all.
+    proc = run("recommend", stdin='{"unknown_0": 1, "need": ' + "]" * 100_000)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("unknown_0: unknown field;")
+
+
+def test_answers_dash_reads_standard_input() -> None:
+    proc = run("recommend", "--answers", "-", stdin=json.dumps(PROPRIETARY))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == recommend(PROPRIETARY)
+
+
+def test_input_that_is_not_utf8_is_one_line() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "calculator", "recommend", "--answers", "-"],
+        input=b'{"need": "\xff"}', capture_output=True, cwd=ROOT, check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.decode().startswith("--answers: cannot read standard input: ")
+    assert proc.stderr.count(b"\n") == 1
+
+
+def test_schema_into_a_reader_that_stops_early_ends_quietly() -> None:
+    proc = subprocess.run(
+        f"{shlex.quote(sys.executable)} -m calculator schema | head -1",
+        shell=True, capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert proc.stdout == "{\n"
+    assert proc.stderr == ""
+
+
+def test_site_url_puts_the_calculator_link_in_the_record() -> None:
+    proc = run("recommend", "--format", "adr", "--site-url", "https://guide.example/llm/",
+               stdin=json.dumps(PROPRIETARY))
+    assert proc.returncode == 0, proc.stderr
+    assert (
+        "<https://guide.example/llm/calculator/?need=behavior&calls_per_day=5000"
+        "&tone=proprietary&labeled_examples=2000>"
+    ) in proc.stdout
 
 
 def test_unknown_field_lists_every_allowed_field() -> None:

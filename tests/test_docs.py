@@ -71,11 +71,13 @@ def test_try_query_holds_only_non_default_example_answers(pattern_id: str) -> No
 
 def test_try_snippet_links_the_calculator_page_as_markdown() -> None:
     snippet = try_snippet("critical-latency")
-    # need=knowledge and retrieval_overhead_ms=250 are defaults, so the link leaves them out;
-    # a Markdown link to the page's source, which every builder turns into its address.
+    # need=knowledge is the default, so the link leaves it out; the time retrieval adds has no
+    # default (it stays unknown until measured), so the link carries it. A Markdown link to the
+    # page's source, which every builder turns into its address.
     assert (
         "[Open this example in the calculator](../calculator.md?corpus_change=quarterly"
-        "&latency_budget_ms=400&calls_per_day=20000&labeled_examples=1000){ .md-button }"
+        "&latency_budget_ms=400&retrieval_overhead_ms=250&calls_per_day=20000"
+        "&labeled_examples=1000){ .md-button }"
     ) in snippet
     assert "(<code>latency_budget_ms</code>): <code>400</code>" in snippet
     assert "the calculator recommends **fine-tuning**" in snippet

@@ -62,7 +62,8 @@ CASES: dict[str, tuple[dict[str, Any], str, list[str]]] = {
     ),
     # Trained voice on top of knowledge that changes weekly.
     "hybrid-voice-and-fresh-knowledge": (
-        {"need": "both", "tone": "proprietary", "calls_per_day": 5000, "labeled_examples": 1000},
+        {"need": "both", "corpus_change": "weekly", "tone": "proprietary", "calls_per_day": 5000,
+         "labeled_examples": 1000},
         "hybrid",
         ["proprietary-tone"],
     ),

@@ -7,11 +7,14 @@ import pytest
 from calculator import AnswerError
 from calculator.errors import (
     AnswersNotObjectError,
+    DuplicateFieldError,
     InvalidJSONError,
     NotAllowedError,
     OutOfRangeError,
+    RawNumber,
     UnknownFieldError,
     WrongTypeError,
+    escape,
     show,
 )
 
@@ -77,3 +80,47 @@ def test_to_dict_is_json_ready() -> None:
         "allowed": "a number from 0 to 1",
         "message": "cache_hit_rate: expected a number from 0 to 1; got inf",
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("line\nbreak", "'line\\nbreak'"),
+        ("bell\x07 esc\x1b tab\t", "'bell\\x07 esc\\x1b tab\\t'"),
+        ("\u2028", "'\\u2028'"),
+        ("\ud800", "'\\ud800'"),
+        ("y" * 61, "'" + "y" * 60 + "... (61 characters)'"),
+        (RawNumber("NaN"), "NaN"),
+        (RawNumber("-Infinity"), "-Infinity"),
+        (RawNumber("9" * 500), "99999999999999999999... (a number of 500 characters)"),
+    ],
+)
+def test_show_escapes_and_shortens(value: object, text: str) -> None:
+    assert show(value) == text
+    assert text.isprintable() and len(text) <= 100
+
+
+def test_escape_stops_inside_a_long_run_of_escapes() -> None:
+    shown = escape("\x00" * 1000)
+    assert shown.startswith("\\x00" * 15) and shown.endswith("... (1,000 characters)")
+
+
+def test_a_long_unknown_name_is_cut_in_the_message_and_the_reply() -> None:
+    error = UnknownFieldError("n" * 5000, 1, "a field among 'need'")
+    assert str(error).startswith("n" * 60 + "... (5,000 characters): unknown field;")
+    reply = error.to_dict()
+    assert reply["field"] == "n" * 60 + "... (5,000 characters)"
+    assert len(reply["message"]) < 200
+
+
+def test_the_reply_shortens_a_long_value_but_keeps_a_short_one() -> None:
+    long = NotAllowedError("tone", "a\n" * 1000, "one of 'generic'").to_dict()
+    assert long["value"] == "'" + "a\\n" * 20 + "... (2,000 characters)'"
+    assert long["message"].endswith(long["value"])
+    assert NotAllowedError("tone", "loud", "one of 'generic'").to_dict()["value"] == "loud"
+
+
+def test_a_duplicate_names_both_values() -> None:
+    assert str(DuplicateFieldError("need", "knowledge", "both")) == (
+        "need: given twice; expected each field once; got 'knowledge' and then 'both'"
+    )

@@ -44,7 +44,7 @@ def test_latency_flips_sit_just_past_question_3s_edge() -> None:
     # 250 ms of overhead is critical up to a 1,000 ms budget; a 400 ms budget stays critical
     # while retrieval takes 100 ms or more.
     answers = {"need": "knowledge", "corpus_change": "quarterly", "latency_budget_ms": 400,
-               "calls_per_day": 20000, "labeled_examples": 1000}
+               "retrieval_overhead_ms": 250, "calls_per_day": 20000, "labeled_examples": 1000}
     flips = {f["field"]: f for f in recommend(answers)["flips"]}
     assert flips["latency_budget_ms"] == {
         "field": "latency_budget_ms", "value": 1050, "recommendation": "rag",

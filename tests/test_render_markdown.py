@@ -17,13 +17,14 @@ def test_report_sections_in_order() -> None:
         "## What would change the answer",
         "## Caveats",
         "## Economics",
+        "## Assumptions",
     ]
     assert "| Fine-tuning (recommended) |" in text
 
 
 def test_flips_and_nulls_read_naturally() -> None:
     text = to_markdown(recommend({}))
-    assert "- `need` = `behavior` gives prompt-engineering" in text
+    assert "- `need` = `behavior` gives fine-tuning" in text
     assert value_text("latency_budget_ms", None) == "null (no budget)"
     assert value_text("tone", "proprietary") == "proprietary"
     assert value_text("citations_required", True) == "true"

@@ -47,4 +47,5 @@ def test_effect_text() -> None:
 def test_can_fine_tune_false_rules_out_training() -> None:
     by_id = {rule.id: rule for rule in RULES}
     assert set(by_id["no-fine-tuning-route"].excludes) == {"fine-tuning", "hybrid"}
-    assert by_id["no-persistent-index"].excludes == ("rag",)
+    # Without a standing index neither RAG nor the hybrid has anything to search.
+    assert by_id["no-persistent-index"].excludes == ("rag", "hybrid")

@@ -24,7 +24,7 @@ def test_ruled_out_options_never_win() -> None:
 
 
 def test_score_reports_exclusions_and_runner_up() -> None:
-    scored = score(normalise({"sensitive_data": "no-persistent-index"}))
+    scored = score(normalise({"sensitive_data": "no-persistent-index", "labeled_examples": 0}))
     assert set(scored.excluded) == {"rag", "fine-tuning", "hybrid"}
     assert scored.recommendation == "prompt-engineering"
     assert scored.runner_up is None

@@ -44,3 +44,27 @@ def test_handle_gives_the_cli_texts() -> None:
     assert md == {"text": to_markdown(recommend(answers))}
     with pytest.raises(ValueError, match="type: expected one of"):
         handle(json.dumps({"type": "eval", "payload": {}}))
+
+
+def test_the_adr_request_takes_the_sites_address() -> None:
+    request = {"type": "adr", "payload": {"values": {"need": "behavior", "tone": "proprietary"},
+                                          "site_url": "https://guide.example/"}}
+    text = json.loads(handle(json.dumps(request)))["text"]
+    assert text.endswith(
+        "Open it in the calculator: <https://guide.example/calculator/?need=behavior"
+        "&tone=proprietary>\n"
+    )
+    without = json.loads(handle(json.dumps({"type": "adr", "payload": request["payload"] | {
+        "site_url": None}})))["text"]
+    assert "Open it in the calculator" not in without
+
+
+def test_a_refused_value_comes_back_as_one_short_line_for_its_field() -> None:
+    errors = compute({"tone": "loud\n" * 1000, "calls_per_day": "-5"})["errors"]
+    by_field = {error["field"]: error for error in errors}
+    assert by_field["calls_per_day"]["message"] == (
+        "calls_per_day: expected an integer from 0 to 1000000000; got -5"
+    )
+    tone = by_field["tone"]
+    assert "\n" not in tone["message"] and len(tone["message"]) < 160
+    assert tone["message"].endswith("... (5,000 characters)'")
