@@ -170,9 +170,9 @@ def _drivers(result: Mapping[str, Any]) -> list[str]:
     lines += [
         f"* {f.label}: {value_words(f.name, answers[f.name])}."
         for f in FIELDS
-        # The context already says what the model lacks and how fast its knowledge changes.
+        # The context already gives the need, the volume and how fast the knowledge changes.
         if f.group != "economics" and f.name in result["given"]
-        and f.name not in ("need", "corpus_change")
+        and f.name not in ("need", "corpus_change", "calls_per_day")
     ]
     lines += [
         f"* The case matches the pattern {PATTERNS_BY_ID[p].title.lower()}."
@@ -250,7 +250,7 @@ def _confirmation(result: Mapping[str, Any]) -> list[str]:
             f"{measure}, against a target set before the test{latency}. If it falls short, "
             "rerun the calculator with `prompting_tried` set to `fell-short`."
         )
-    return ["### Confirmation", "", *steps, ""]
+    return ["### Confirmation", "", *[f"* {step}" for step in steps], ""]
 
 
 def _general(option: str, result: Mapping[str, Any]) -> tuple[list[str], list[str]]:
