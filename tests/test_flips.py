@@ -15,8 +15,8 @@ def test_candidates_of_a_choice_are_its_choices() -> None:
 
 def test_ordered_fields_are_searched_outwards_from_the_current_value() -> None:
     down, up = _order(FIELDS_BY_NAME["corpus_change"], "monthly")
-    assert down == ["weekly", "daily", "hourly", "realtime"]
-    assert up == ["quarterly", "yearly", "static"]
+    assert down == ("weekly", "daily", "hourly", "realtime")
+    assert up == ("quarterly", "yearly", "static")
 
 
 def test_off_ladder_numbers_sit_between_rungs() -> None:
@@ -26,11 +26,19 @@ def test_off_ladder_numbers_sit_between_rungs() -> None:
 
 def test_null_sits_at_the_end_of_its_ladder() -> None:
     down, up = _order(FIELDS_BY_NAME["latency_budget_ms"], None)
-    assert up == [] and down[0] == 10000
+    assert up == () and down[0] == 10000
 
 
 def test_unordered_fields_try_every_other_value() -> None:
-    assert _order(FIELDS_BY_NAME["need"], "both") == [["knowledge"], ["behavior"]]
+    assert _order(FIELDS_BY_NAME["need"], "both") == (("knowledge",), ("behavior",))
+
+
+def test_a_count_and_a_flag_of_equal_value_get_their_own_orders() -> None:
+    # The cache behind _order must not confuse 1 with True or 1 with 1.0.
+    calls = FIELDS_BY_NAME["calls_per_day"]
+    assert _order(calls, 1)[0][0] == _order(calls, 1.0)[0][0] == 0
+    assert _order(FIELDS_BY_NAME["can_fine_tune"], True) == ((False,), ())
+    assert _order(FIELDS_BY_NAME["can_fine_tune"], False) == ((), (True,))
 
 
 def test_few_examples_flip_at_the_threshold() -> None:
