@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from . import breakeven
 from .fields import DEFAULTS, FIELDS
 from .render_markdown import money, value_text
 from .rules import OPTION_TITLES, OPTIONS, RULES
@@ -192,6 +193,7 @@ def to_adr(result: Mapping[str, Any]) -> str:
         *_pros_and_cons(result),
         "## More Information",
         "",
+        *breakeven.markdown(result["break_even"], heading="###"),
         "Produced by the fine-tuning or RAG calculator. These answers reproduce it with "
         "`python3 -m calculator recommend --format adr`:",
         "",

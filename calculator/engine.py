@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .answers import Answers
+from .breakeven import break_even
 from .economics import MAX_PAYBACK, estimate
 from .errors import AnswersNotObjectError
 from .flips import find_flips
@@ -43,6 +44,7 @@ def recommend_answers(a: Answers) -> dict[str, Any]:
         "flips": find_flips(a, rec),
         "caveats": _caveats(a, scored, questions, economics),
         "economics": economics,
+        "break_even": break_even(a),
         "answers": a.to_dict(),
     }
 

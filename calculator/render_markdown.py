@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from . import breakeven
 from .errors import show
 from .fields import FIELDS_BY_NAME
 from .rules import OPTION_TITLES, OPTIONS
@@ -94,4 +95,5 @@ def to_markdown(result: Mapping[str, Any]) -> str:
             lines.append(f"- {title} never pays back against {against} at these figures.")
         else:
             lines.append(f"- {title} pays back against {against} in {months:g} months.")
-    return "\n".join(lines) + "\n"
+    lines += ["", *breakeven.markdown(result["break_even"])]
+    return "\n".join(lines).rstrip("\n") + "\n"

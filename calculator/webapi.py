@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from . import recommend, to_adr, to_markdown
 from .form_text import parse_values, query_pairs, query_text
 from .labels import OPTION_NAMES
-from .result_view import view
+from .result_view import summary, view
 from .tree import Element, Node
 
 __all__ = [
@@ -42,6 +42,7 @@ def compute(values: Mapping[str, str]) -> dict[str, object]:
         "query": query_pairs(result["answers"]),
         "texts": {name: query_text(value) for name, value in result["answers"].items()},
         "view": view(result),
+        "summary": summary(result),
     }
 
 

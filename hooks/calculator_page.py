@@ -92,7 +92,9 @@ def _field(name: str, prop: Mapping[str, Any]) -> str:
     unit = str(prop.get("x-unit") or "")
     described = " ".join([f"{ident}-help", *([f"{ident}-unit"] if unit else [])])
     label = html.escape(str(prop["x-label"]))
-    common = {"id": ident, "name": name, "aria-describedby": described}
+    # Disabled until the page's script has bound the form: without scripts the controls would
+    # accept answers and do nothing (the noscript note says so).
+    common = {"id": ident, "name": name, "aria-describedby": described, "disabled": ""}
     if "boolean" in kinds:
         checked = "" if prop.get("default") is True else None
         box = {**common, "type": "checkbox", "value": "true", "checked": checked}
@@ -156,7 +158,33 @@ def form_html(schema: Mapping[str, Any], *, pyodide: str, engine: str) -> str:
         "data-pyodide": pyodide,
         "data-engine": engine,
     }
-    return f"<form{_attrs(form)}>{''.join(groups)}</form>"
+    return f"<form{_attrs(form)}>{NOSCRIPT}{''.join(groups)}</form>"
+
+
+NOSCRIPT = (
+    '<noscript><div class="admonition note calc-noscript">'
+    '<p class="admonition-title">Scripts are off</p>'
+    "<p>The questions below are shown for reading only: the calculator runs as a script in your "
+    "browser, so without scripts its controls are switched off and the answer further down is "
+    "the one for the default answers. The <a href=\"../framework/\">four questions</a> lead to the "
+    "same kind of result by hand, and <a href=\"../reference/decision-rules/\">How the calculator "
+    "decides</a> lists every rule it applies.</p></div></noscript>"
+)
+
+
+def layout_html(form: str, summary: Any) -> str:
+    """The form with the answer's summary beside it (above it on narrow screens), so a change of
+    answer is seen where it is made; the full answer stays in its own section below."""
+    aside = (
+        '<aside class="calc-summary" id="calc-summary" aria-labelledby="calc-summary-title">'
+        '<p class="calc-summary__title" id="calc-summary-title">The answer so far</p>'
+        '<button type="button" class="calc-summary__toggle" aria-expanded="false" '
+        'aria-controls="calc-summary-body" hidden>Details</button>'
+        f'<div class="calc-summary__content" id="calc-summary-body">{tree_html(summary)}</div>'
+        '<p class="calc-summary__link"><a href="#answer">Full answer below</a></p>'
+        "</aside>"
+    )
+    return f'<div class="calc-layout">{aside}{form}</div>'
 
 
 def result_html(computed: Mapping[str, Any]) -> str:
@@ -168,7 +196,9 @@ def result_html(computed: Mapping[str, Any]) -> str:
     )
     progress = (
         '<div class="calc-progress" id="calc-progress" role="status" hidden>'
-        f"<p>Starting the calculator in your browser.</p><ol>{steps}</ol></div>"
+        f"<p>Starting the calculator in your browser.</p><ol>{steps}</ol>"
+        # Counts the seconds of a slow start; not live, so it is not read out every second.
+        '<p class="calc-slow" id="calc-slow" aria-live="off" hidden></p></div>'
     )
     buttons = (
         ("copy-link", "Copy link"),
@@ -204,17 +234,28 @@ def result_html(computed: Mapping[str, Any]) -> str:
         "data-state": "prerendered",
         "data-recommendation": str(computed["recommendation"]),
         "data-patterns": " ".join(computed["patterns"]),
-        "aria-live": "polite",
         # The heading above the marker in calculator.md.
         "aria-labelledby": "answer",
     }
+    # The one live region: the page writes a sentence here once the answers have settled, so a
+    # screen reader hears one announcement per change rather than every section that changed.
+    announce = (
+        '<p class="calc-sr-only" id="calc-announce" aria-live="polite">'
+        f"{html.escape(announcement(computed))}</p>"
+    )
     return (
-        f"{progress}{actions}<section{_attrs(state)}>"
+        f"{progress}{actions}<section{_attrs(state)}>{announce}"
         f"{failure}"
         '<p class="calc-note" id="calc-note">Computed for the default answers when this site was '
-        "built; it updates in your browser as you change the answers.</p>"
+        "built.</p>"
         f"{tree_html(computed['view'])}</section>"
     )
+
+
+def announcement(computed: Mapping[str, Any]) -> str:
+    from calculator.webapi import OPTION_NAMES
+
+    return f"Recommendation: {OPTION_NAMES[str(computed['recommendation'])]}."
 
 
 def _asset(files: Iterable[Any], test: str, where: str) -> str:
@@ -247,7 +288,12 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
                     "Pyodide")
     pyodide = "../" + loader.removesuffix(PYODIDE_LOADER).removeprefix("assets/") + "/"
     form = form_html(input_schema(), pyodide=pyodide, engine=engine.removeprefix(SCRIPTS_DIR))
-    result = result_html(compute({}))
+    computed = compute({})
+    return swap_markers(html_text, layout_html(form, computed["summary"]), result_html(computed))
+
+
+def swap_markers(html_text: str, form: str, result: str) -> str:
+    """The page with its two markers replaced by the form and the result."""
     return html_text.replace(FORM_MARKER, form).replace(RESULT_MARKER, result)
 
 

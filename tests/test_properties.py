@@ -20,7 +20,7 @@ CHANGE_RATES = FIELDS_BY_NAME["corpus_change"].choices  # fastest first
 RETRIEVAL = {"rag", "hybrid"}
 RESULT_KEYS = {
     "recommendation", "framework_verdict", "questions", "patterns", "scores", "confidence",
-    "reasons", "flips", "caveats", "economics", "answers",
+    "reasons", "flips", "caveats", "economics", "break_even", "answers",
 }
 
 # A few hundred cases per property; no deadline, because the machine may be busy.

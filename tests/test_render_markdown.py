@@ -17,6 +17,7 @@ def test_report_sections_in_order() -> None:
         "## What would change the answer",
         "## Caveats",
         "## Economics",
+        "## Break-even volume",
     ]
     assert "| Fine-tuning (recommended) |" in text
 
