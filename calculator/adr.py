@@ -202,3 +202,17 @@ def to_adr(result: Mapping[str, Any]) -> str:
         "```",
     ]
     return "\n".join(lines) + "\n"
+
+
+def to_adr_compared(result: Mapping[str, Any], pinned: Mapping[str, str] | None = None) -> str:
+    """The record, with the pinned answers' result beside this one when the page has pinned some."""
+    text = to_adr(result)
+    if pinned is None:
+        return text
+    from .compare import markdown
+    from .engine import recommend
+    from .form_text import parse_values
+
+    head, marker, tail = text.partition("## More Information\n")
+    section = "\n".join(markdown(recommend(parse_values(pinned)[0]), result))
+    return f"{head}{section}\n{marker}{tail}"

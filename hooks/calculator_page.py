@@ -181,6 +181,7 @@ def layout_html(form: str, summary: Any) -> str:
         '<button type="button" class="calc-summary__toggle" aria-expanded="false" '
         'aria-controls="calc-summary-body" hidden>Details</button>'
         f'<div class="calc-summary__content" id="calc-summary-body">{tree_html(summary)}</div>'
+        '<p class="calc-summary__pinned" id="calc-summary-pinned" hidden></p>'
         '<p class="calc-summary__link"><a href="#answer">Full answer below</a></p>'
         "</aside>"
     )
@@ -201,14 +202,18 @@ def result_html(computed: Mapping[str, Any]) -> str:
         '<p class="calc-slow" id="calc-slow" aria-live="off" hidden></p></div>'
     )
     buttons = (
-        ("copy-link", "Copy link"),
-        ("copy-adr", "Copy as ADR"),
-        ("download-md", "Download .md"),
+        ("copy-link", "Copy link", None),
+        ("copy-adr", "Copy as ADR", None),
+        ("download-md", "Download .md", None),
+        # Keeps the current answers to compare with while others change (query parameter pinned).
+        ("pin", "Pin these answers", None),
+        ("unpin", "Unpin", ""),
     )
     actions = (
         '<div class="calc-actions" data-print="hide" hidden>'
-        + "".join(f'<button type="button" class="md-button" data-action="{action}">{label}</button>'
-                  for action, label in buttons)
+        + "".join(f'<button type="button" class="md-button" data-action="{action}"'
+                  f'{_attrs({"hidden": hidden})}>{label}</button>'
+                  for action, label, hidden in buttons)
         + '<p class="calc-action-status" id="calc-action-status" role="status"></p></div>'
     )
     failure = (
@@ -246,6 +251,7 @@ def result_html(computed: Mapping[str, Any]) -> str:
     return (
         f"{progress}{actions}<section{_attrs(state)}>{announce}"
         f"{failure}"
+        '<div class="calc-compare-region" id="calc-compare" hidden></div>'
         '<p class="calc-note" id="calc-note">Computed for the default answers when this site was '
         "built.</p>"
         f"{tree_html(computed['view'])}</section>"

@@ -244,3 +244,53 @@ def test_copy_link_lands_on_the_answer_and_one_announcement_per_settled_change(
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("#answer") and "calls_per_day=40000" in copied, copied
     context.close()
+
+
+def test_pinned_answers_compare_side_by_side_and_the_link_keeps_them(
+    browser: Any, site_url: str
+) -> None:
+    import json
+    from urllib.parse import parse_qsl, urlsplit
+
+    from calculator.webapi import handle
+
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + CALCULATOR + "?" + urlencode(BASE))
+    ready(page)
+    page.locator('[data-action="pin"]').click()
+    page.wait_for_function("() => new URLSearchParams(location.search).has('pinned')")
+    page.select_option("#calc-need", "knowledge")
+    now = {**BASE, "need": "knowledge"}
+    want = recommend(now)["recommendation"]
+    page.wait_for_function(
+        "(r) => document.querySelector('#calc-result').dataset.recommendation === r", arg=want
+    )
+    region = page.locator("#calc-compare")
+    region.wait_for()
+    cells = region.locator("tbody tr").first.locator("td").all_inner_texts()
+    assert cells == [OPTION_NAMES[recommend(BASE)["recommendation"]], OPTION_NAMES[want]]
+    assert page.locator("#calc-summary-pinned").is_visible()
+    query = dict(parse_qsl(urlsplit(page.url).query))
+    assert dict(parse_qsl(query["pinned"])) == {k: str(v) for k, v in BASE.items()}
+    # The link alone reproduces the comparison.
+    other = context.new_page()
+    other.goto(page.url)
+    ready(other)
+    other.locator("#calc-compare").wait_for()
+    assert other.locator("#calc-compare tbody tr").first.locator("td").all_inner_texts() == cells
+    # The decision record carries both, as the engine writes it.
+    other.locator('[data-action="copy-adr"]').click()
+    other.get_by_text("Decision record copied").wait_for()
+    copied = other.evaluate("navigator.clipboard.readText()")
+    values = {k: str(v) for k, v in now.items()}
+    expected = json.loads(handle(json.dumps(
+        {"type": "adr", "payload": {"values": values,
+                                    "pinned": {k: str(v) for k, v in BASE.items()}}})))["text"]
+    assert copied == expected
+    assert "## Compared with the pinned answers" in copied
+    # Unpinning closes the comparison and drops it from the link.
+    other.locator('[data-action="unpin"]').click()
+    other.wait_for_function("() => !new URLSearchParams(location.search).has('pinned')")
+    other.wait_for_function("() => document.querySelector('#calc-compare').hidden")
+    context.close()

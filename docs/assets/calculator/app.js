@@ -3,7 +3,7 @@
 
 import { STEPS, sharedClient } from "./client.js";
 import { build, patch } from "./dom.js";
-import { readQuery, writeQuery } from "./url.js";
+import { readPinned, readQuery, writePinned, writeQuery } from "./url.js";
 
 // A start slower than this says how long it has been going; only a named failure ends it.
 const SLOW_AFTER_MS = 5_000;
@@ -42,6 +42,9 @@ class CalculatorView {
     this.inFlight = false;
     this.queued = null;
     this.fromQuery = readQuery(location.search, this.names);
+    this.pinned = readPinned(location.search, this.names);
+    this.compareRegion = document.getElementById("calc-compare");
+    this.pinnedLine = document.getElementById("calc-summary-pinned");
     this.fillFromQuery();
     if (Object.keys(this.fromQuery).length) this.markStale();
   }
@@ -119,6 +122,7 @@ class CalculatorView {
       this.result.dataset.state !== "ready" &&
       !this.result.dataset.stale &&
       Object.keys(this.fromQuery).length === 0 &&
+      this.pinned === null &&
       this.controls.every(atDefault)
     );
   }
@@ -206,7 +210,7 @@ class CalculatorView {
     this.inFlight = true;
     let retry = false;
     try {
-      const reply = await this.engine.request("compute", { values: this.values(initial) });
+      const reply = await this.engine.request("compute", this.payload(this.values(initial)));
       if (!this.connected) return;
       if (initial) this.settleQuery(reply);
       // Opening a URL leaves it as it is; a change (even one made while loading) rewrites it.
@@ -247,6 +251,10 @@ class CalculatorView {
     return dropped;
   }
 
+  payload(values) {
+    return this.pinned === null ? { values } : { values, pinned: this.pinned };
+  }
+
   settleQuery(reply) {
     for (const error of reply.errors) {
       if (error.field in this.fromQuery && !this.touched.has(error.field)) {
@@ -276,6 +284,7 @@ class CalculatorView {
     this.view = reply.view;
     if (this.summaryBody && reply.summary) this.summaryBody.replaceChildren(build(reply.summary));
     delete this.summary?.dataset.stale;
+    this.showComparison(reply);
     this.scheduleAnnouncement(reply);
     this.result.dataset.recommendation = reply.recommendation;
     this.result.dataset.patterns = reply.patterns.join(" ");
@@ -283,6 +292,20 @@ class CalculatorView {
     this.failure.hidden = true;
     this.note.textContent = "Computed in your browser for the answers above.";
     this.setState("ready");
+  }
+
+  showComparison(reply) {
+    const pinned = Boolean(reply.comparison);
+    if (this.compareRegion) {
+      this.compareRegion.hidden = !pinned;
+      this.compareRegion.replaceChildren(...(pinned ? [build(reply.comparison)] : []));
+    }
+    if (this.pinnedLine) {
+      this.pinnedLine.hidden = !pinned;
+      this.pinnedLine.textContent = pinned ? reply.pinned_summary : "";
+    }
+    const unpin = document.querySelector('.calc-actions [data-action="unpin"]');
+    if (unpin) unpin.hidden = !pinned;
   }
 
   // One polite announcement once the answers have settled, not one per keystroke.
@@ -370,11 +393,24 @@ class CalculatorView {
         this.showActionStatus("Link copied.");
         return;
       }
+      if (action === "pin" || action === "unpin") {
+        if (!this.engine.isReady || this.answers === null) {
+          this.showActionStatus("Answers can be pinned once the calculator has started.");
+          return;
+        }
+        this.pinned = action === "pin" ? { ...this.answers } : null;
+        history.replaceState(history.state, "", writePinned(location.href, this.pinned));
+        this.showActionStatus(action === "pin"
+          ? "Answers pinned; change some to compare. The link keeps both."
+          : "Comparison closed.");
+        this.compute(false);
+        return;
+      }
       if (!this.engine.isReady || this.answers === null) {
         this.showActionStatus("The decision record is available once the calculator has started.");
         return;
       }
-      const { text } = await this.engine.request("adr", { values: this.answers });
+      const { text } = await this.engine.request("adr", this.payload(this.answers));
       if (action === "copy-adr") {
         await navigator.clipboard.writeText(text);
         this.showActionStatus("Decision record copied as Markdown.");
