@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
 from .answers import Answers
 from .economics import DAYS_PER_MONTH, estimate
-from .fields import FIELDS_BY_NAME
-from .rules import OPTION_TITLES
-from .scoring import decide
+from .fields import FIELDS, FIELDS_BY_NAME
+from .rules import OPTION_TITLES, OPTIONS, RULES
+from .scoring import COMPILED, pick
 
 __all__ = ["SENSITIVITY_VOLUMES", "TRAINED", "WITHIN_MONTHS", "break_even", "markdown", "sentences"]
 
@@ -34,7 +34,7 @@ _MAX_CALLS = int(FIELDS_BY_NAME["calls_per_day"].maximum or 1_000_000_000)
 # The large volume the cost lines are read at; cents of rounding vanish over this many calls.
 _PROBE = 10_000_000
 # How many calls either side of the computed edge the search for it starts with.
-_SETTLE = 8
+_SETTLE = 2
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,13 +49,61 @@ class _Line:
         return self.per_call_day * calls + self.fixed
 
 
+class _Draft:
+    """A mutable copy of the answers whose volume is set in turn: copying or re-validating the
+    answers for each of the dozens of volumes tried per result would cost more than the sums."""
+
+    __slots__ = tuple(f.name for f in FIELDS)
+
+    def __init__(self, a: Answers) -> None:
+        for name in self.__slots__:
+            setattr(self, name, getattr(a, name))
+
+
+def _with_calls(a: Answers, calls: int) -> Answers:
+    draft = _Draft(a)
+    draft.calls_per_day = calls  # type: ignore[attr-defined]
+    return cast(Answers, draft)
+
+
+# Only the rules that read the volume can change with it; the others are summed once.
+_VOLUME_RULES = tuple(
+    compiled for rule, compiled in zip(RULES, COMPILED, strict=True)
+    if "calls_per_day" in rule.reads
+)
+_OTHER_RULES = tuple(
+    compiled for rule, compiled in zip(RULES, COMPILED, strict=True)
+    if "calls_per_day" not in rule.reads
+)
+
+
+def _deciders(a: Answers) -> Callable[[Answers], str]:
+    """decide() for these answers at any volume, with the rules that ignore volume summed once."""
+    raw = [0.0] * len(OPTIONS)
+    mask = 0
+    for applies, deltas, m in _OTHER_RULES:
+        if applies(a):
+            raw = [r + d for r, d in zip(raw, deltas, strict=True)]
+            mask |= m
+
+    def at(volume: Answers) -> str:
+        total, bits = list(raw), mask
+        for applies, deltas, m in _VOLUME_RULES:
+            if applies(volume):
+                total = [r + d for r, d in zip(total, deltas, strict=True)]
+                bits |= m
+        return pick(total, bits)
+
+    return at
+
+
 def _lines(a: Answers) -> dict[str, _Line]:
-    low = estimate(dataclasses.replace(a, calls_per_day=0))
-    high = estimate(dataclasses.replace(a, calls_per_day=_PROBE))
+    low = _at(a, 0)
+    high = _at(a, _PROBE)
     lines = {}
-    for option, fixed in low["monthly_cost"].items():  # type: ignore[attr-defined]
-        slope = (high["monthly_cost"][option] - fixed) / _PROBE  # type: ignore[index]
-        lines[option] = _Line(slope, fixed, low["upfront_cost"][option])  # type: ignore[index]
+    for option, fixed in low["monthly_cost"].items():
+        slope = (high["monthly_cost"][option] - fixed) / _PROBE
+        lines[option] = _Line(slope, fixed, low["upfront_cost"][option])
     return lines
 
 
@@ -64,8 +112,10 @@ def _baseline(lines: dict[str, _Line], calls: float) -> str:
     return min(UNTRAINED, key=lambda o: (lines[o].monthly(calls), UNTRAINED.index(o)))
 
 
-def _at(a: Answers, calls: int) -> dict[str, Any]:
-    return estimate(dataclasses.replace(a, calls_per_day=calls))
+def _at(draft: Answers, calls: int) -> dict[str, Any]:
+    """The economics at another volume; `draft` is break_even's copy of the answers."""
+    object.__setattr__(draft, "calls_per_day", calls)
+    return estimate(draft)
 
 
 def _pays_back(a: Answers, option: str, calls: int) -> bool:
@@ -128,23 +178,27 @@ def _settle(a: Answers, option: str, guess: float) -> int | None:
 
 def break_even(a: Answers) -> dict[str, Any]:
     """Break-even volume for the trained options, and the answer across volumes."""
-    lines = _lines(a)
+    draft = _with_calls(a, a.calls_per_day)
+    lines = _lines(draft)
+    decide = _deciders(a)
     volumes = []
     for calls in SENSITIVITY_VOLUMES:
-        economics = _at(a, calls)
+        economics = _at(draft, calls)
         volumes.append({
             "calls_per_day": calls,
-            "recommendation": decide(dataclasses.replace(a, calls_per_day=calls)),
+            "recommendation": decide(draft),
             "payback_against": economics["payback_against"],
-            "payback_months": {o: economics["payback_months"][o] for o in TRAINED},
+            "payback_months": {o: cast(dict[str, Any], economics["payback_months"])[o]
+                               for o in TRAINED},
         })
-    calls_needed = {o: _first_volume(a, lines, o) for o in TRAINED}
+    calls_needed = {o: _first_volume(draft, lines, o) for o in TRAINED}
     return {
         "within_months": WITHIN_MONTHS,
         "days_per_month": DAYS_PER_MONTH,
         "calls_per_day": calls_needed,
         "against": {
-            o: None if c is None else _at(a, c)["payback_against"] for o, c in calls_needed.items()
+            o: None if c is None else _at(draft, c)["payback_against"]
+            for o, c in calls_needed.items()
         },
         "volumes": volumes,
     }

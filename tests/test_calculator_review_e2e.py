@@ -294,3 +294,22 @@ def test_pinned_answers_compare_side_by_side_and_the_link_keeps_them(
     other.wait_for_function("() => !new URLSearchParams(location.search).has('pinned')")
     other.wait_for_function("() => document.querySelector('#calc-compare').hidden")
     context.close()
+
+
+def test_break_even_on_the_page_is_the_clis(page: Any, site_url: str) -> None:
+    import json
+    import subprocess
+    import sys
+
+    answers = {"need": "both", "labeled_examples": 500, "prompt_tokens": 3000,
+               "retrieved_tokens": 1000}
+    cli = subprocess.run(
+        [sys.executable, "-m", "calculator", "recommend"], input=json.dumps(answers),
+        capture_output=True, text=True, check=True,
+    )
+    calls = json.loads(cli.stdout)["break_even"]["calls_per_day"]
+    page.goto(site_url + CALCULATOR + "?" + urlencode(answers))
+    ready(page)
+    text = page.locator(".calc-breakeven").inner_text()
+    for option, name in (("fine-tuning", "Fine-tuning"), ("hybrid", "Hybrid")):
+        assert f"from {calls[option]:,} calls a day" in text, (name, text)
