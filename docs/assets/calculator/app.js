@@ -217,7 +217,9 @@ class CalculatorView {
       if (!initial || this.touched.size) this.writeURL(reply.query);
       this.render(reply);
     } catch (error) {
-      retry = initial && this.connected && (await this.dropFailingQuery());
+      // Only the engine failing on an answer is searched; a lost worker is no answer's fault.
+      retry = initial && this.connected && error?.step === "compute" &&
+        (await this.dropFailingQuery());
       // The answer shown (and its data attributes) still belongs to the earlier answers.
       if (this.connected && !retry) {
         this.markStale(`Not updated for the answers above: ${shorten(error?.message ?? "")}.`);
@@ -317,8 +319,9 @@ class CalculatorView {
       const confidence = this.result.querySelector(".calc-answer__confidence")?.textContent ?? "";
       const base = `Recommendation: ${option}${confidence.trim() ? ` ${confidence.trim()}` : ""}.`;
       const errors = reply.errors.length;
+      const unusable = errors ? ` ${errors} answer${errors > 1 ? "s" : ""} could not be used` : "";
       const text = (base === this.announced ? `Unchanged. ${base}` : base) +
-        (errors ? ` ${errors} answer${errors > 1 ? "s" : ""} could not be used; see the form.` : "");
+        (unusable ? `${unusable}; see the form.` : "");
       this.announced = base;
       this.announcer.textContent = text;
     }, SETTLE_MS);
