@@ -176,7 +176,9 @@ def layout_html(form: str, summary: Any) -> str:
     """The form with the answer's summary beside it (above it on narrow screens), so a change of
     answer is seen where it is made; the full answer stays in its own section below."""
     aside = (
-        '<aside class="calc-summary" id="calc-summary" aria-labelledby="calc-summary-title">'
+        # A copy of the answer printed in full below, so it does not print.
+        '<aside class="calc-summary" id="calc-summary" aria-labelledby="calc-summary-title" '
+        'data-print="hide">'
         '<p class="calc-summary__title" id="calc-summary-title">The answer so far</p>'
         '<button type="button" class="calc-summary__toggle" aria-expanded="false" '
         'aria-controls="calc-summary-body" hidden>Details</button>'
