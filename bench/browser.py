@@ -13,6 +13,11 @@ recommends, and prints one table. Targets:
 - calculator page bytes <= 1.05x the bare page's bytes;
 - a guidance page loads no Pyodide byte.
 
+The floor is a page that only fetches and compiles pyodide.asm.wasm (no Python at all): no page
+that runs Pyodide can be interactive sooner. The calculator's start is also split into its steps
+as the worker reports them (download of Pyodide's files and the library, Python started, engine
+imported), measured from navigation start, cold cache.
+
 The calculator loads the site's compiled library (engine plus the standard-library modules it
 needs, see hooks/compile_engine.mjs) in place of python_stdlib.zip. So that the table shows where
 the time goes, one more row compares it with a bare page that loads that same library (no target).
@@ -49,6 +54,8 @@ CALCULATOR = "calculator/"
 BARE = "bare/"
 # The bare page again, with the calculator's library as the standard library: equal terms.
 BARE_LIBRARY = "bare/?library"
+# Fetching and compiling Pyodide's WebAssembly, and nothing else: the floor of any start.
+FLOOR = "bare/floor.html"
 TIMEOUT_MS = 120_000
 SHARED_QUERY = "?need=both&tone=proprietary&calls_per_day=40000&labeled_examples=2000"
 
@@ -58,25 +65,72 @@ BARE_HTML = """<!doctype html>
 <body data-state="loading"><p>Loading Pyodide.</p></body></html>
 """
 BARE_JS = """const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-worker.onmessage = () => {
+worker.onmessage = (event) => {
   window.__readyAt = performance.now();
+  window.__reply = event.data;
   document.body.dataset.state = "ready";
 };
-const library = location.search === "?library" ? new URL("LIBRARY", import.meta.url).href : null;
-worker.postMessage({ indexURL: new URL("INDEX", import.meta.url).href, library });
+const given = new URLSearchParams(location.search);
+const at = (path) => new URL(path, import.meta.url).href;
+worker.postMessage({
+  indexURL: at("INDEX"),
+  library: given.has("library") ? at("LIBRARY") : null,
+  snapshot: given.has("snapshot") ? at("INDEXsnapshot.bin") : null,
+  engine: given.has("engine"),
+});
+"""
+FLOOR_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Compile Pyodide's WebAssembly</title>
+<script type="module">
+WebAssembly.compileStreaming(fetch(new URL("INDEXpyodide.asm.wasm", import.meta.url))).then(() => {
+  window.__readyAt = performance.now();
+  document.body.dataset.state = "ready";
+});
+</script></head>
+<body data-state="loading"><p>Compiling.</p></body></html>
 """
 BARE_WORKER = """self.onmessage = async (event) => {
-  const { indexURL, library } = event.data;
+  const { indexURL, library, snapshot, engine } = event.data;
   const { loadPyodide } = await import(indexURL + "pyodide.mjs");
-  await loadPyodide(library ? { indexURL, stdLibURL: library } : { indexURL });
-  self.postMessage("ready");
+  const options = { indexURL };
+  if (library) options.stdLibURL = library;
+  if (snapshot) options._loadSnapshot = fetch(snapshot).then((r) => r.arrayBuffer());
+  const pyodide = await loadPyodide(options);
+  // With the engine: imported and asked once, so that parity can be checked.
+  const reply = engine ? pyodide.pyimport("calculator.webapi").handle(
+    JSON.stringify({ type: "compute", payload: { values: { need: "behavior" } } })) : "ready";
+  self.postMessage(reply);
 };
 """
+# The snapshot experiment: Pyodide started under Node with the calculator's library and the
+# engine imported, its memory saved; the browser then starts from that memory.
+SNAPSHOT_JS = """import { loadPyodide } from "PYODIDE";
+import { writeFileSync } from "node:fs";
+const pyodide = await loadPyodide({ _makeSnapshot: true, stdLibURL: "LIBRARY" });
+pyodide.pyimport("calculator.webapi");
+writeFileSync("OUT", pyodide.makeMemorySnapshot());
+"""
+# Bare Pyodide with the calculator's library, engine imported: the snapshot's comparison.
+BARE_ENGINE = "bare/?library&engine"
+BARE_SNAPSHOT = "bare/?library&engine&snapshot"
 
 # Set before any page script: when the pre-rendered answer is first painted, when the engine's
 # answer is shown, and a helper that times one change until the next frame has been painted.
 PROBE = """
 (() => {
+  // When each start step was first reported by the calculator's worker.
+  window.__steps = {};
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", ({ data }) => {
+        if (data?.type !== "progress") return;
+        const key = `${data.step}:${data.status}`;
+        window.__steps[key] ??= performance.now();
+      });
+    }
+  };
   const afterPaint = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
   new MutationObserver((_, observer) => {
     const result = document.getElementById("calc-result");
@@ -155,6 +209,19 @@ class _CountingHandler(http.server.SimpleHTTPRequestHandler):
             self.counter[self.path] = self.counter.get(self.path, 0) + source.tell() - start
 
 
+def make_snapshot(dest: Path) -> int:
+    """Write the memory snapshot next to the site's Pyodide; return its size in bytes."""
+    (index,) = (dest / "assets" / "pyodide").glob("*/pyodide.mjs")
+    (library,) = (dest / "assets" / "calculator").glob("engine-*.zip")
+    out = index.parent / "snapshot.bin"
+    script = (SNAPSHOT_JS.replace("PYODIDE", (ROOT / "node_modules/pyodide/pyodide.mjs").as_uri())
+              .replace("LIBRARY", str(library)).replace("OUT", str(out)))
+    runner = dest.parent / "snapshot.mjs"
+    runner.write_text(script, encoding="utf-8")
+    subprocess.run(["node", str(runner)], check=True, capture_output=True, timeout=600)
+    return out.stat().st_size
+
+
 def build(dest: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(dest)],
@@ -178,6 +245,7 @@ def build(dest: Path) -> None:
     )
     (bare / "bare.js").write_text(script, encoding="utf-8")
     (bare / "worker.js").write_text(BARE_WORKER, encoding="utf-8")
+    (bare / "floor.html").write_text(FLOOR_HTML.replace("INDEX", relative), encoding="utf-8")
 
 
 def serve(directory: Path) -> tuple[str, dict[str, int], Callable[[], None]]:
@@ -223,6 +291,8 @@ def measure(args: argparse.Namespace) -> list[tuple[str, str, str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         build(site)
+        if args.snapshot:
+            args.snapshot_bytes = make_snapshot(site)
         base, counter, stop = serve(site)
         try:
             with sync_playwright() as pw:
@@ -247,12 +317,18 @@ def _load(browser: Any, url: str, probe: bool) -> tuple[Any, Any]:
 def _runs(
     browser: Any, base: str, counter: dict[str, int], args: argparse.Namespace
 ) -> list[tuple[str, str, str, str]]:
-    cold: dict[str, list[float]] = {"bare": [], "calc": [], "library": []}
-    warm: dict[str, list[float]] = {"bare": [], "calc": [], "library": []}
+    cold: dict[str, list[float]] = {"bare": [], "calc": [], "library": [], "floor": []}
+    warm: dict[str, list[float]] = {"bare": [], "calc": [], "library": [], "floor": []}
+    steps: dict[str, list[float]] = {step: [] for step in STEP_MARKS}
     shown, guidance = [], []
     size = {"bare": 0, "calc": 0, "guidance": 0, "guidance_pyodide": 0}
     pages = [("bare", BARE, "body"), ("calc", CALCULATOR, "#calc-result"),
-             ("library", BARE_LIBRARY, "body")]
+             ("library", BARE_LIBRARY, "body"), ("floor", FLOOR, "body")]
+    if args.snapshot:
+        for key in ("engine", "snapshot"):
+            cold[key], warm[key] = [], []
+        pages += [("engine", BARE_ENGINE, "body"), ("snapshot", BARE_SNAPSHOT, "body")]
+    replies: dict[str, str] = {}
     with_answers: list[float] = []
     for run in range(args.runs):
         # Alternate the order, so that neither page always meets the other's leftovers.
@@ -262,9 +338,15 @@ def _runs(
             cold[key].append(wait_ready(page, selector))
             if key == "calc":
                 shown.append(float(page.evaluate("window.__answerShownAt")))
+                marks = page.evaluate("window.__steps")
+                for step in STEP_MARKS:
+                    steps[step].append(float(marks.get(step, "nan")))
             page.wait_for_load_state("networkidle")
             if run == 0 and key in size:
                 size[key] = sum(counter.values())
+            if run == 0 and key in ("engine", "snapshot"):
+                size[key] = sum(counter.values())
+                replies[key] = str(page.evaluate("window.__reply"))
             page.reload()
             warm[key].append(wait_ready(page, selector))
             context.close()
@@ -307,6 +389,15 @@ def _runs(
         _row("Interactive, warm, vs bare Pyodide loading the same library (ms)",
              warm["calc"], warm["library"], None),
         _row("Interactive, cold, answers in the URL (ms)", with_answers, cold["bare"], 1.10),
+        _row("Floor: fetch and compile pyodide.asm.wasm alone, cold (ms; calculator / floor)",
+             cold["calc"], cold["floor"], None),
+        _row("Floor: fetch and compile pyodide.asm.wasm alone, warm (ms; calculator / floor)",
+             warm["calc"], warm["floor"], None),
+        *(
+            (f"Calculator start, cold: {label} (ms from navigation)",
+             f"{median(steps[step]):.0f}", "", "where the time goes")
+            for step, label in STEP_MARKS.items()
+        ),
         _row("Pre-rendered answer on screen vs guidance page load (ms)", shown, guidance, 1.2),
         ("Input to updated result rendered, p95 (ms)", f"{p95(latencies):.1f}", "16 (one frame)",
          f"{'met' if p95(latencies) <= 16 else 'MISSED'}; median {median(latencies):.1f}, "
@@ -314,11 +405,39 @@ def _runs(
         ("Input to next painted frame, p95 (ms; includes the wait for vsync)",
          f"{p95(painted):.1f}", "", f"median {median(painted):.1f}"),
         _row("Bytes transferred, cold (kB)", [size["calc"] / 1000], [size["bare"] / 1000], 1.05),
+        *(_snapshot_rows(cold, warm, size, replies, args) if args.snapshot else []),
         ("Pyodide and engine bytes on a guidance page", f"{size['guidance_pyodide']}", "0",
          f"{'met' if size['guidance_pyodide'] == 0 else 'MISSED'}; "
          f"whole page {size['guidance'] / 1000:.0f} kB"),
     ]
     return rows
+
+
+def _snapshot_rows(
+    cold: dict[str, list[float]], warm: dict[str, list[float]], size: dict[str, int],
+    replies: dict[str, str], args: argparse.Namespace,
+) -> list[tuple[str, str, str, str]]:
+    """Start from the memory snapshot against a normal start, both with the engine imported."""
+    same = replies.get("engine") == replies.get("snapshot") and bool(replies.get("engine"))
+    return [
+        _row("Snapshot experiment: engine ready from snapshot vs normal start, cold (ms)",
+             cold["snapshot"], cold["engine"], None),
+        _row("Snapshot experiment: engine ready from snapshot vs normal start, warm (ms)",
+             warm["snapshot"], warm["engine"], None),
+        _row("Snapshot experiment: bytes, cold (kB)", [size["snapshot"] / 1000],
+             [size["engine"] / 1000], None),
+        ("Snapshot experiment: snapshot file (kB, uncompressed)",
+         f"{args.snapshot_bytes / 1000:.0f}", "", "same answer as a normal start" if same
+         else "ANSWERS DIFFER"),
+    ]
+
+
+# The worker's progress reports that end each part of the start (see worker.js).
+STEP_MARKS = {
+    "download:done": "Pyodide's files and the library downloaded",
+    "start:done": "Python started (WebAssembly compiled and instantiated)",
+    "engine:done": "engine imported",
+}
 
 
 def _row(
@@ -342,6 +461,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="page loads per figure")
     parser.add_argument("--changes", type=int, default=200, help="timed input changes")
+    parser.add_argument("--snapshot", action="store_true",
+                        help="also time Pyodide started from a memory snapshot made under Node")
     args = parser.parse_args()
     rows = measure(args)
     header = ("Measure", "Calculator", "Reference", "Ratio / verdict")

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
+from . import breakeven
 from .fields import FIELDS, FIELDS_BY_NAME
 from .patterns import PATTERNS_BY_ID
 from .render_markdown import money
@@ -168,7 +169,7 @@ def _drivers(result: Mapping[str, Any]) -> list[str]:
         points += " to fine-tuning"
         lines.append(f"* {q['question']} {q['why']} This {points}.")
     lines += [
-        f"* {f.label}: {value_words(f.name, answers[f.name])}."
+        _driver(f.label, value_words(f.name, answers[f.name]))
         for f in FIELDS
         # The context already gives the need, the volume and how fast the knowledge changes.
         if f.group != "economics" and f.name in result["given"]
@@ -395,12 +396,20 @@ def calculator_link(result: Mapping[str, Any], site_url: str) -> str:
     return f"{site_url.rstrip('/')}/calculator/" + (f"?{query}" if query else "")
 
 
+def _driver(label: str, value: str) -> str:
+    """One stated answer as a bullet; a label that is a question takes its answer as a reply."""
+    if label.endswith("?"):
+        return f"* {label} {value[:1].upper()}{value[1:]}."
+    return f"* {label}: {value}."
+
+
 def to_adr(result: Mapping[str, Any], *, site_url: str | None = None) -> str:
     """The result as a MADR 4.0 record; the same result always gives the same text."""
     given = json.dumps(given_answers(result), indent=2)
     more = [
         "## More Information",
         "",
+        *breakeven.markdown(result["break_even"], heading="###"),
         "Produced by the fine-tuning or RAG calculator from the answers below; this command "
         "prints the same record:",
         "",
@@ -431,3 +440,22 @@ def to_adr(result: Mapping[str, Any], *, site_url: str | None = None) -> str:
         *more,
     ]
     return "\n".join(lines) + "\n"
+
+
+def to_adr_compared(
+    result: Mapping[str, Any],
+    pinned: Mapping[str, str] | None = None,
+    *,
+    site_url: str | None = None,
+) -> str:
+    """The record, with the pinned answers' result beside this one when the page has pinned some."""
+    text = to_adr(result, site_url=site_url)
+    if pinned is None:
+        return text
+    from .compare import markdown
+    from .engine import recommend
+    from .form_text import parse_values
+
+    head, marker, tail = text.partition("## More Information\n")
+    section = "\n".join(markdown(recommend(parse_values(pinned)[0]), result))
+    return f"{head}{section}\n{marker}{tail}"

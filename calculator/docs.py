@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from urllib.parse import urlencode
 
+from .breakeven import SENSITIVITY_VOLUMES, WITHIN_MONTHS
 from .economics import DAYS_PER_MONTH, MAX_PAYBACK
 from .engine import recommend
 from .fields import DEFAULTS, FIELDS, GROUPS, Field
@@ -255,6 +256,17 @@ def decision_rules_page() -> str:
         "the case at low volume; the time people spend reviewing prompted output often does, "
         "which is why it is an input of its own. Every figure is an input; see "
         "[Calculator inputs](inputs.md#economics).",
+        "",
+        "## Break-even volume {#break-even}",
+        "",
+        "The result's `break_even` gives, for fine-tuning and the hybrid, the smallest number of "
+        f"calls a day at which the payback above is at most {WITHIN_MONTHS} months (as reported, "
+        "to a tenth of a month), against whichever of prompt engineering and RAG is cheaper at "
+        "that volume, and `null` when no volume up to the input's maximum gets there. Its "
+        "`volumes` list the recommendation and both paybacks at "
+        + ", ".join(f"{v:,}" for v in SENSITIVITY_VOLUMES)
+        + " calls a day, with every other answer unchanged; the calculator page draws them on a "
+        "log scale.",
         "",
     ]
     return "\n".join(lines)

@@ -7,6 +7,7 @@ from typing import Any
 
 from .answers import Answers
 from .assumptions import assumptions
+from .breakeven import break_even
 from .economics import MAX_PAYBACK, TRAINED, estimate
 from .errors import AnswersNotObjectError
 from .fields import FIELDS
@@ -46,6 +47,7 @@ def recommend_answers(a: Answers) -> dict[str, Any]:
         "flips": find_flips(a, rec),
         "caveats": _caveats(a, scored, questions, economics),
         "economics": economics,
+        "break_even": break_even(a),
         "answers": a.to_dict(),
         "runner_up": scored.runner_up,
         "only_option_left": scored.runner_up is None,

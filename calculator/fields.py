@@ -186,12 +186,14 @@ FIELDS: tuple[Field, ...] = (
         default="none",
         choices=("none", "internal", "no-persistent-index"),
         choice_help=(
-            "no special handling",
-            "internal data that may be indexed behind access control",
-            "data that may be used in training but may not stay in a standing index",
+            "no rule against it: the documents may sit in a search or vector index",
+            "internal or confidential, and may be indexed behind access control",
+            "some of it (customer PII, say) must never sit in a search or vector index; it may "
+            "be used to train a model",
         ),
-        label="Sensitive data",
-        help="Whether the documents may be kept in an index that the live system searches.",
+        label="May the data be stored in a search or vector index?",
+        help="Which data policy keeps out of any index the live system searches, as a reviewer "
+        "would state it: for example, customer PII must never sit in a vector index.",
         group="q4",
     ),
     Field(

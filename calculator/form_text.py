@@ -16,8 +16,12 @@ from . import DEFAULTS, AnswerError, input_schema, validate
 
 __all__ = ["form_properties", "parse_values", "query_pairs", "query_text"]
 
-# Plain decimals only: no exponent, no 'inf' or 'nan', which float() would accept.
-_DECIMAL = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)\Z")
+# Plain ASCII decimals only: no exponent, no 'inf' or 'nan' and no other script's digits, all of
+# which float() and int() would accept.
+_DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
+# Longer text is not read as a number: every field's range fits in far fewer digits, and int()
+# refuses more than about 4,300 of them, which would fail the whole request instead of one field.
+_MAX_DIGITS = 40
 
 
 @functools.cache
@@ -39,7 +43,7 @@ def _from_text(kinds: set[str], text: str) -> object:
     if "boolean" in kinds:
         return {"true": True, "false": False}.get(stripped, text)
     if kinds & {"integer", "number"}:
-        if not _DECIMAL.match(stripped):
+        if len(stripped) > _MAX_DIGITS or not _DECIMAL.match(stripped):
             return text
         if "." not in stripped:
             return int(stripped)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from . import breakeven
 from .errors import show
 from .fields import FIELDS_BY_NAME
 from .rules import OPTION_TITLES, OPTIONS
@@ -97,4 +98,5 @@ def to_markdown(result: Mapping[str, Any]) -> str:
     lines += [f"- {entry['text']}" for entry in result["assumptions"]
               if FIELDS_BY_NAME[entry["field"]].group != "economics"]
     lines += [f"- {text}" for text in economics["assumptions"]]
-    return "\n".join(lines) + "\n"
+    lines += ["", *breakeven.markdown(result["break_even"])]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .charts import cost_chart, score_chart
+from . import breakeven
+from .charts import cost_chart, score_chart, volume_chart
 from .form_text import form_properties, query_text
 from .labels import OPTION_NAMES, VERDICT_NAMES, money, percent
 from .patterns import PATTERNS_BY_ID
 from .tree import Element, Node, el
 
-__all__ = ["view"]
+__all__ = ["summary", "view"]
 
 
 def view(result: Mapping[str, Any]) -> Element:
@@ -23,14 +24,7 @@ def view(result: Mapping[str, Any]) -> Element:
     labels = {name: prop.get("x-label", name) for name, prop in form_properties().items()}
     recommendation = str(result["recommendation"])
     parts: list[Node] = [
-        el(
-            "p",
-            {"class": "calc-answer"},
-            "Recommendation: ",
-            el("strong", {"class": "calc-answer__option"}, OPTION_NAMES[recommendation]),
-            el("span", {"class": "calc-answer__confidence"},
-               f" (confidence {percent(float(result['confidence']))})"),
-        ),
+        _answer(result, "calc-answer", "Recommendation: ", " (confidence {})"),
         el(
             "p",
             {"class": "calc-verdict"},
@@ -48,7 +42,57 @@ def view(result: Mapping[str, Any]) -> Element:
         parts.append(_section("Caveats", el("ul", {}, *(el("li", {}, str(c))
                                                         for c in result["caveats"]))))
     parts.append(_section("Monthly cost and payback", *_economics(result["economics"])))
+    parts.append(_section("Break-even volume",
+                          *_break_even(result["break_even"], result["answers"]["calls_per_day"])))
     return el("div", {"class": "calc-view"}, *parts)
+
+
+def summary(result: Mapping[str, Any]) -> Element:
+    """The short form kept beside the questions: recommendation, confidence, matched patterns and
+    the first single change that would alter the recommendation (the full list is in the view)."""
+    labels = {name: prop.get("x-label", name) for name, prop in form_properties().items()}
+    patterns = [_pattern_title(p) for p in result["patterns"]]
+    flips: list[Mapping[str, Any]] = result["flips"]
+    if flips:
+        first = flips[0]
+        field = str(first["field"])
+        flip: Node = el(
+            "span", {},
+            f"{labels.get(field, field)} ",
+            el("code", {}, query_text(first["value"]) or "empty"),
+            " would give ",
+            el("strong", {}, OPTION_NAMES.get(str(first["recommendation"]),
+                                              str(first["recommendation"]))),
+            f" ({len(flips) - 1} more below)" if len(flips) > 1 else "",
+        )
+    else:
+        flip = "no single change to one answer alters it"
+    return el(
+        "div",
+        {"class": "calc-summary__body"},
+        _answer(result, "calc-summary__answer", "", " confidence {}"),
+        el(
+            "dl",
+            {"class": "calc-summary__more"},
+            el("dt", {}, "Matched patterns"),
+            el("dd", {}, ", ".join(patterns) if patterns else "none"),
+            el("dt", {}, "Smallest change that alters it"),
+            el("dd", {}, flip),
+        ),
+    )
+
+
+def _answer(result: Mapping[str, Any], block: str, lead: str, confidence: str) -> Element:
+    """The recommendation and its confidence; `block` names the classes ("calc-answer" ...)."""
+    prefix = block.removesuffix("__answer")
+    return el(
+        "p",
+        {"class": block},
+        *([lead] if lead else []),
+        el("strong", {"class": f"{prefix}__option"}, OPTION_NAMES[str(result["recommendation"])]),
+        el("span", {"class": f"{prefix}__confidence"},
+           confidence.format(percent(float(result["confidence"])))),
+    )
 
 
 def _section(title: str, *content: Node) -> Element:
@@ -151,6 +195,29 @@ def _economics(economics: Mapping[str, Any]) -> list[Node]:
                           ("Option", "Per month", "One-off", "Pays back")))
     table = el("table", {"class": "calc-costs"}, el("thead", {}, head), el("tbody", {}, *rows))
     return [cost_chart(monthly, upfront, payback, baseline), table]
+
+
+def _break_even(found: Mapping[str, Any], calls: float) -> list[Node]:
+    def months(value: object) -> str:
+        return "never" if value is None else f"{value:g} months"
+
+    rows = [
+        el("tr", {},
+           el("th", {"scope": "row"}, f"{p['calls_per_day']:,}"),
+           el("td", {}, OPTION_NAMES.get(p["recommendation"], p["recommendation"])),
+           el("td", {}, months(p["payback_months"]["fine-tuning"])),
+           el("td", {}, months(p["payback_months"]["hybrid"])))
+        for p in found["volumes"]
+    ]
+    head = el("tr", {}, *(el("th", {"scope": "col"}, text) for text in
+                          ("Calls a day", "Recommendation", "Fine-tuning pays back",
+                           "Hybrid pays back")))
+    return [
+        el("ul", {"class": "calc-breakeven"},
+           *(el("li", {}, text) for text in breakeven.sentences(found))),
+        volume_chart(found["volumes"], float(calls), int(found["within_months"])),
+        el("table", {"class": "calc-volumes"}, el("thead", {}, head), el("tbody", {}, *rows)),
+    ]
 
 
 def _payback_text(option: str, payback: Mapping[str, float | None], baseline: str) -> str:

@@ -8,13 +8,16 @@ as HTML for the first paint and the browser builds with DOM calls after each cha
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
+from typing import Any
 
-from . import recommend, to_adr, to_markdown
+from . import compare, recommend, to_markdown
+from .adr import to_adr_compared as to_adr
 from .form_text import parse_values, query_pairs, query_text
-from .labels import OPTION_NAMES
-from .result_view import view
+from .labels import OPTION_NAMES, percent
+from .result_view import summary, view
 from .tree import Element, Node
 
 __all__ = [
@@ -30,11 +33,22 @@ __all__ = [
 ]
 
 
-def compute(values: Mapping[str, str]) -> dict[str, object]:
-    """Everything the page shows for one state of the form."""
+def compute(
+    values: Mapping[str, str], pinned: Mapping[str, str] | None = None
+) -> dict[str, object]:
+    """Everything the page shows for one state of the form (and the pinned answers, if any)."""
     answers, errors = parse_values(values)
     result = recommend(answers)
+    extra: dict[str, object] = {}
+    if pinned is not None:
+        before = _pinned_result(tuple(sorted((str(k), str(v)) for k, v in pinned.items())))
+        extra = {
+            "comparison": compare.view(before, result),
+            "pinned_summary": f"Pinned answers give {OPTION_NAMES[before['recommendation']]} "
+            f"(confidence {percent(before['confidence'])}).",
+        }
     return {
+        **extra,
         "recommendation": result["recommendation"],
         "patterns": result["patterns"],
         "answers": result["answers"],
@@ -42,15 +56,24 @@ def compute(values: Mapping[str, str]) -> dict[str, object]:
         "query": query_pairs(result["answers"]),
         "texts": {name: query_text(value) for name, value in result["answers"].items()},
         "view": view(result),
+        "summary": summary(result),
     }
+
+
+@functools.lru_cache(maxsize=4)
+def _pinned_result(pinned: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    # The pinned answers stay the same while the reader changes the others: computed once.
+    return recommend(parse_values(dict(pinned))[0])
 
 
 def handle(request: str) -> str:
     """Answer one request ``{"type", "payload"}`` from the browser with JSON text.
 
-    Every type takes the payload ``{"values": {field: text}}``. ``compute`` answers with what
-    the page shows; ``adr`` and ``markdown`` with ``{"text": ...}``, exactly what
-    ``python3 -m calculator recommend --format adr|markdown`` prints for the same answers.
+    Every type takes the payload ``{"values": {field: text}}``, and optionally ``"pinned"``:
+    answers of the same kind to compare with (the page's ``pinned`` query parameter).
+    ``compute`` answers with what the page shows; ``adr`` and ``markdown`` with
+    ``{"text": ...}``, exactly what ``python3 -m calculator recommend --format adr|markdown``
+    prints for the same answers (the ADR with a comparison section when answers are pinned).
     ``adr`` also takes ``"site_url"``, the guide's address (what ``--site-url`` gives the
     command line): the record then ends with a link to the calculator holding the same answers.
 
@@ -69,12 +92,14 @@ def handle(request: str) -> str:
     kind, payload = message["type"], message.get("payload") or {}
     values = payload.get("values") or {}
     reply: object
+    pinned = payload.get("pinned")
     if kind == "compute":
-        reply = compute(values)
+        reply = compute(values, pinned)
     elif kind == "adr":
         site_url = payload.get("site_url")
         result = recommend(parse_values(values)[0])
-        reply = {"text": to_adr(result, site_url=site_url if isinstance(site_url, str) else None)}
+        reply = {"text": to_adr(result, pinned,
+                                site_url=site_url if isinstance(site_url, str) else None)}
     elif kind == "markdown":
         reply = {"text": to_markdown(recommend(parse_values(values)[0]))}
     else:

@@ -97,7 +97,9 @@ def _field(name: str, prop: Mapping[str, Any]) -> str:
     unit = str(prop.get("x-unit") or "")
     described = " ".join([f"{ident}-help", *([f"{ident}-unit"] if unit else [])])
     label = html.escape(str(prop["x-label"]))
-    common = {"id": ident, "name": name, "aria-describedby": described}
+    # Disabled until the page's script has bound the form: without scripts the controls would
+    # accept answers and do nothing (the noscript note says so).
+    common = {"id": ident, "name": name, "aria-describedby": described, "disabled": ""}
     if "boolean" in kinds:
         checked = "" if prop.get("default") is True else None
         box = {**common, "type": "checkbox", "value": "true", "checked": checked}
@@ -161,7 +163,36 @@ def form_html(schema: Mapping[str, Any], *, pyodide: str, engine: str) -> str:
         "data-pyodide": pyodide,
         "data-engine": engine,
     }
-    return f"<form{_attrs(form)}>{''.join(groups)}</form>"
+    return f"<form{_attrs(form)}>{NOSCRIPT}{''.join(groups)}</form>"
+
+
+NOSCRIPT = (
+    '<noscript><div class="admonition note calc-noscript">'
+    '<p class="admonition-title">Scripts are off</p>'
+    "<p>The questions below are shown for reading only: the calculator runs as a script in your "
+    "browser, so without scripts its controls are switched off and the answer further down is "
+    "the one for the default answers. The <a href=\"../framework/\">four questions</a> lead to the "
+    "same kind of result by hand, and <a href=\"../reference/decision-rules/\">How the calculator "
+    "decides</a> lists every rule it applies.</p></div></noscript>"
+)
+
+
+def layout_html(form: str, summary: Any) -> str:
+    """The form with the answer's summary beside it (above it on narrow screens), so a change of
+    answer is seen where it is made; the full answer stays in its own section below."""
+    aside = (
+        # A copy of the answer printed in full below, so it does not print.
+        '<aside class="calc-summary" id="calc-summary" aria-labelledby="calc-summary-title" '
+        'data-print="hide">'
+        '<p class="calc-summary__title" id="calc-summary-title">The answer so far</p>'
+        '<button type="button" class="calc-summary__toggle" aria-expanded="false" '
+        'aria-controls="calc-summary-body" hidden>Details</button>'
+        f'<div class="calc-summary__content" id="calc-summary-body">{tree_html(summary)}</div>'
+        '<p class="calc-summary__pinned" id="calc-summary-pinned" hidden></p>'
+        '<p class="calc-summary__link"><a href="#answer">Full answer below</a></p>'
+        "</aside>"
+    )
+    return f'<div class="calc-layout">{aside}{form}</div>'
 
 
 def result_html(computed: Mapping[str, Any]) -> str:
@@ -173,17 +204,23 @@ def result_html(computed: Mapping[str, Any]) -> str:
     )
     progress = (
         '<div class="calc-progress" id="calc-progress" role="status" hidden>'
-        f"<p>Starting the calculator in your browser.</p><ol>{steps}</ol></div>"
+        f"<p>Starting the calculator in your browser.</p><ol>{steps}</ol>"
+        # Counts the seconds of a slow start; not live, so it is not read out every second.
+        '<p class="calc-slow" id="calc-slow" aria-live="off" hidden></p></div>'
     )
     buttons = (
-        ("copy-link", "Copy link"),
-        ("copy-adr", "Copy as ADR"),
-        ("download-md", "Download .md"),
+        ("copy-link", "Copy link", None),
+        ("copy-adr", "Copy as ADR", None),
+        ("download-md", "Download .md", None),
+        # Keeps the current answers to compare with while others change (query parameter pinned).
+        ("pin", "Pin these answers", None),
+        ("unpin", "Unpin", ""),
     )
     actions = (
         '<div class="calc-actions" data-print="hide" hidden>'
-        + "".join(f'<button type="button" class="md-button" data-action="{action}">{label}</button>'
-                  for action, label in buttons)
+        + "".join(f'<button type="button" class="md-button" data-action="{action}"'
+                  f'{_attrs({"hidden": hidden})}>{label}</button>'
+                  for action, label, hidden in buttons)
         + '<p class="calc-action-status" id="calc-action-status" role="status"></p></div>'
     )
     failure = (
@@ -209,17 +246,29 @@ def result_html(computed: Mapping[str, Any]) -> str:
         "data-state": "prerendered",
         "data-recommendation": str(computed["recommendation"]),
         "data-patterns": " ".join(computed["patterns"]),
-        "aria-live": "polite",
         # The heading above the marker in calculator.md.
         "aria-labelledby": "answer",
     }
+    # The one live region: the page writes a sentence here once the answers have settled, so a
+    # screen reader hears one announcement per change rather than every section that changed.
+    announce = (
+        '<p class="calc-sr-only" id="calc-announce" aria-live="polite">'
+        f"{html.escape(announcement(computed))}</p>"
+    )
     return (
-        f"{progress}{actions}<section{_attrs(state)}>"
+        f"{progress}{actions}<section{_attrs(state)}>{announce}"
         f"{failure}"
+        '<div class="calc-compare-region" id="calc-compare" hidden></div>'
         '<p class="calc-note" id="calc-note">Computed for the default answers when this site was '
-        "built; it updates in your browser as you change the answers.</p>"
+        "built.</p>"
         f"{tree_html(computed['view'])}</section>"
     )
+
+
+def announcement(computed: Mapping[str, Any]) -> str:
+    from calculator.webapi import OPTION_NAMES
+
+    return f"Recommendation: {OPTION_NAMES[str(computed['recommendation'])]}."
 
 
 def _asset(files: Iterable[Any], test: str, where: str) -> str:
@@ -255,7 +304,12 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
                     "Pyodide")
     pyodide = "../" + loader.removesuffix(PYODIDE_LOADER).removeprefix("assets/") + "/"
     form = form_html(input_schema(), pyodide=pyodide, engine=engine.removeprefix(SCRIPTS_DIR))
-    result = result_html(compute({}))
+    computed = compute({})
+    return swap_markers(html_text, layout_html(form, computed["summary"]), result_html(computed))
+
+
+def swap_markers(html_text: str, form: str, result: str) -> str:
+    """The page with its two markers replaced by the form and the result."""
     return RESULT_REGION.sub(lambda _: result, html_text.replace(FORM_MARKER, form))
 
 

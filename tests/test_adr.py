@@ -85,7 +85,8 @@ def test_values_read_as_words() -> None:
                              "sensitive_data": "internal", "labeled_examples": 80}))
     assert "Its knowledge does not change." in text
     assert "changes static" not in text
-    assert "* Sensitive data: internal data that may be indexed behind access control." in text
+    assert ("* May the data be stored in a search or vector index? Internal or confidential, and "
+            "may be indexed behind access control.") in text
     assert "* Good examples available: 80 examples." in text
 
 

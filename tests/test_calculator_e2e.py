@@ -99,7 +99,8 @@ def test_plain_html_answers_before_any_script(browser: Any, site_url: str) -> No
     page = context.new_page()
     page.goto(site_url + CALCULATOR)
     assert page.get_attribute(RESULT, "data-state") == "prerendered"
-    assert page.get_attribute(RESULT, "aria-live") == "polite"
+    # One polite live region inside the result, written once the answers have settled.
+    assert page.locator(f"{RESULT} [aria-live=polite]").count() == 1
     assert shown(page)["recommendation"] == expected({})["recommendation"]
     # Every control is named after its engine field and has a visible label and help.
     for name in ("need", "corpus_change", "latency_budget_ms", "sensitive_data", "calls_per_day"):
@@ -172,7 +173,10 @@ def test_url_round_trip_keeps_other_parameters(page: Any, site_url: str) -> None
     # Back to a default: the field leaves the URL.
     page.select_option("#calc-need", "knowledge")
     page.wait_for_function("!location.search.includes('need=')")
-    url = page.url
+    # Opened afresh: the theme's section tracking may have added a fragment, and going to the
+    # same address with only a fragment would stay on the page (the theme then swaps it in place,
+    # racing the state check below).
+    url = urlsplit(page.url)._replace(fragment="").geturl()
     answers = {"latency_budget_ms": 400.5, "calls_per_day": 40000, "can_fine_tune": False}
     assert_shows(page, answers)
 

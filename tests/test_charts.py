@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from calculator import recommend
-from calculator.charts import cost_chart, nice, score_chart
+from calculator.charts import cost_chart, nice, score_chart, volume_chart
 
 
 def _elements(node: Any) -> list[Any]:
@@ -30,14 +30,14 @@ def test_score_chart_marks_the_chosen_option_and_scales_to_the_top_score() -> No
     _svg_is_safe(chart)
     bars = [attrs for tag, attrs, _ in _elements(chart) if tag == "rect"]
     assert [b["class"] for b in bars] == ["calc-bar calc-bar--chosen", "calc-bar", "calc-bar"]
-    assert [b["width"] for b in bars] == ["260.0", "130.0", "0.0"]
+    assert [b["width"] for b in bars] == ["82.0%", "41.0%", "0.0%"]
     assert chart[1]["aria-label"] == "Scores per option: RAG 2.00; Fine-tuning 1.00; " \
         "Hybrid: fine-tuning with RAG -0.50"
 
 
 def test_score_chart_of_zero_scores_draws_empty_bars() -> None:
     chart = score_chart({"rag": 0.0}, "rag")
-    assert [a["width"] for t, a, _ in _elements(chart) if t == "rect"] == ["0.0"]
+    assert [a["width"] for t, a, _ in _elements(chart) if t == "rect"] == ["0.0%"]
 
 
 def _costs(payback: float | None) -> dict[str, Any]:
@@ -89,3 +89,17 @@ def test_a_real_result_gives_safe_charts() -> None:
     economics = result["economics"]
     _svg_is_safe(cost_chart(economics["monthly_cost"], economics["upfront_cost"],
                             economics["payback_months"], economics["payback_against"]))
+
+
+def test_volume_chart_marks_the_readers_volume_and_bands_each_recommendation() -> None:
+    result = recommend({"need": "both", "labeled_examples": 500, "prompt_tokens": 3000,
+                        "retrieved_tokens": 1000, "calls_per_day": 5000})
+    found = result["break_even"]
+    chart = volume_chart(found["volumes"], 5000, found["within_months"])
+    _svg_is_safe(chart)
+    classes = [a.get("class", "") for _, a, _ in _elements(chart)]
+    assert classes.count("calc-chart__marker") == 1
+    bands = [c for c in classes if c.startswith("calc-band ")]
+    assert bands == [f"calc-band calc-band--{v['recommendation']}" for v in found["volumes"]]
+    outside = volume_chart(found["volumes"], 5, found["within_months"])
+    assert "calc-chart__marker" not in [a.get("class") for _, a, _ in _elements(outside)]

@@ -29,8 +29,8 @@ CHANGE_RATES = FIELDS_BY_NAME["corpus_change"].choices  # fastest first
 RETRIEVAL = {"rag", "hybrid"}
 RESULT_KEYS = {
     "recommendation", "framework_verdict", "questions", "patterns", "scores", "confidence",
-    "reasons", "flips", "caveats", "economics", "answers", "runner_up", "only_option_left",
-    "given", "assumptions",
+    "reasons", "flips", "caveats", "economics", "break_even", "answers", "runner_up",
+    "only_option_left", "given", "assumptions",
 }
 KNOWLEDGE = st.sampled_from(("knowledge", "both"))
 # Answers that can change the recommendation; the economics fields never do (see the last test).

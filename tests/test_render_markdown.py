@@ -18,6 +18,7 @@ def test_report_sections_in_order() -> None:
         "## Caveats",
         "## Economics",
         "## Assumptions",
+        "## Break-even volume",
     ]
     assert "| Fine-tuning (recommended) |" in text
 

@@ -26,4 +26,5 @@ def test_view_is_a_tree_of_safe_elements() -> None:
     links = [attrs["href"] for tag, attrs, _ in elements if tag == "a"]
     assert links == [f"../patterns/{p}/" for p in result["patterns"]]
     svgs = [attrs for tag, attrs, _ in elements if tag == "svg"]
-    assert len(svgs) == 2 and all(a["role"] == "img" and a["aria-label"] for a in svgs)
+    # Scores, cost over the months, payback across volume.
+    assert len(svgs) == 3 and all(a["role"] == "img" and a["aria-label"] for a in svgs)

@@ -3,10 +3,14 @@
 
 import { STEPS, sharedClient } from "./client.js";
 import { build, patch } from "./dom.js";
-import { readQuery, writeQuery } from "./url.js";
+import { readPinned, readQuery, writePinned, writeQuery } from "./url.js";
 
-// A start that takes longer than this is reported as failed (and still completes if it can).
-const START_TIMEOUT_MS = 15_000;
+// A start slower than this says how long it has been going; only a named failure ends it.
+const SLOW_AFTER_MS = 5_000;
+// The answers count as settled, and are announced, once they have not changed for this long.
+const SETTLE_MS = 800;
+// Longest error message shown under a field; longer ones have the value cut short.
+const MESSAGE_MAX = 160;
 
 export function bind(form) {
   const view = new CalculatorView(form);
@@ -23,6 +27,11 @@ class CalculatorView {
     this.failure = document.getElementById("calc-failure");
     this.failureDetail = document.getElementById("calc-failure-detail");
     this.actionStatus = document.getElementById("calc-action-status");
+    this.slow = document.getElementById("calc-slow");
+    this.announcer = document.getElementById("calc-announce");
+    this.summary = document.getElementById("calc-summary");
+    this.summaryBody = document.getElementById("calc-summary-body");
+    this.announced = this.announcer?.textContent ?? "";
     this.controls = [...form.querySelectorAll("[name]")].filter((el) => el.id.startsWith("calc-"));
     this.names = this.controls.map((control) => control.name);
     this.touched = new Set();
@@ -33,12 +42,18 @@ class CalculatorView {
     this.inFlight = false;
     this.queued = null;
     this.fromQuery = readQuery(location.search, this.names);
+    this.pinned = readPinned(location.search, this.names);
+    this.compareRegion = document.getElementById("calc-compare");
+    this.pinnedLine = document.getElementById("calc-summary-pinned");
     this.fillFromQuery();
     if (Object.keys(this.fromQuery).length) this.markStale();
   }
 
   start(engine) {
     this.engine = engine;
+    // The build disables the controls, which do nothing without this script.
+    for (const control of this.controls) control.disabled = false;
+    this.bindSummary();
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.form.addEventListener("input", (event) => this.changed(event));
     this.form.addEventListener("change", (event) => this.changed(event));
@@ -49,17 +64,48 @@ class CalculatorView {
     if (!engine.isReady) {
       this.setState("loading");
       this.progress.hidden = false;
-      this.timer = setTimeout(() => this.timedOut(), START_TIMEOUT_MS);
+      this.startedAt = performance.now();
+      this.timer = setInterval(() => this.tick(), 1000);
     }
     engine.subscribe(() => this.showProgress());
     engine.ready.then(
       () => {
-        clearTimeout(this.timer);
+        this.stopTicking();
         if (this.showsDefaults()) this.settleDefaults();
         else this.compute(true);
       },
-      () => clearTimeout(this.timer),
+      () => this.stopTicking(),
     );
+  }
+
+  // A slow start (a busy laptop, a slow portal) is not a failure: Pyodide keeps loading, so the
+  // page says how long it has been and stays usable; only a failure the worker names is an error.
+  tick() {
+    if (!this.connected || this.engine.isReady || this.engine.failure) {
+      this.stopTicking();
+      return;
+    }
+    const elapsed = performance.now() - this.startedAt;
+    if (elapsed < SLOW_AFTER_MS || !this.slow) return;
+    this.slow.hidden = false;
+    this.slow.textContent = `Still loading (${Math.round(elapsed / 1000)} s). The answer below ` +
+      "is for the default answers; it updates by itself once the calculator has started.";
+  }
+
+  stopTicking() {
+    clearInterval(this.timer);
+    if (this.slow) this.slow.hidden = true;
+  }
+
+  bindSummary() {
+    const toggle = this.summary?.querySelector(".calc-summary__toggle");
+    if (!toggle) return;
+    toggle.hidden = false;
+    toggle.addEventListener("click", () => {
+      const open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      this.summary.dataset.expanded = String(open);
+    });
   }
 
   // The pre-rendered answer is the engine's answer for the defaults, computed by the same code at
@@ -76,6 +122,7 @@ class CalculatorView {
       this.result.dataset.state !== "ready" &&
       !this.result.dataset.stale &&
       Object.keys(this.fromQuery).length === 0 &&
+      this.pinned === null &&
       this.controls.every(atDefault)
     );
   }
@@ -111,6 +158,15 @@ class CalculatorView {
     } else {
       control.value = text;
     }
+  }
+
+  resetControl(name) {
+    const control = this.control(name);
+    if (!control) return;
+    if (control.type === "checkbox") control.checked = control.defaultChecked;
+    else if (control.tagName === "SELECT") {
+      for (const option of control.options) option.selected = option.defaultSelected;
+    } else control.value = control.defaultValue;
   }
 
   values(initial) {
@@ -152,27 +208,53 @@ class CalculatorView {
       return;
     }
     this.inFlight = true;
+    let retry = false;
     try {
-      const reply = await this.engine.request("compute", { values: this.values(initial) });
+      const reply = await this.engine.request("compute", this.payload(this.values(initial)));
       if (!this.connected) return;
       if (initial) this.settleQuery(reply);
       // Opening a URL leaves it as it is; a change (even one made while loading) rewrites it.
       if (!initial || this.touched.size) this.writeURL(reply.query);
       this.render(reply);
     } catch (error) {
+      // Only the engine failing on an answer is searched; a lost worker is no answer's fault.
+      retry = initial && this.connected && error?.step === "compute" &&
+        (await this.dropFailingQuery());
       // The answer shown (and its data attributes) still belongs to the earlier answers.
-      if (this.connected) {
-        this.result.dataset.stale = "true";
-        this.note.textContent = `Not updated for the answers above: ${error.message}.`;
+      if (this.connected && !retry) {
+        this.markStale(`Not updated for the answers above: ${shorten(error?.message ?? "")}.`);
       }
     } finally {
       this.inFlight = false;
+      if (retry) this.queued = true;
       if (this.queued !== null && this.connected) {
         const next = this.queued;
         this.queued = null;
         this.compute(next);
       }
     }
+  }
+
+  // The engine should reject a bad value, not fail on it; if a value from the URL makes it fail
+  // all the same, that value is found by trying each alone, reported on its field, and left out.
+  async dropFailingQuery() {
+    let dropped = false;
+    for (const [name, text] of Object.entries(this.fromQuery)) {
+      if (this.touched.has(name)) continue;
+      try {
+        await this.engine.request("compute", { values: { [name]: text } });
+      } catch {
+        this.queryErrors.set(name, `${name}: this value could not be used; got ${quote(text)}`);
+        delete this.fromQuery[name];
+        this.resetControl(name);
+        dropped = true;
+      }
+    }
+    return dropped;
+  }
+
+  payload(values) {
+    return this.pinned === null ? { values } : { values, pinned: this.pinned };
   }
 
   settleQuery(reply) {
@@ -202,6 +284,10 @@ class CalculatorView {
     if (this.view) patch(current, this.view, reply.view);
     else current.replaceWith(build(reply.view));
     this.view = reply.view;
+    if (this.summaryBody && reply.summary) this.summaryBody.replaceChildren(build(reply.summary));
+    delete this.summary?.dataset.stale;
+    this.showComparison(reply);
+    this.scheduleAnnouncement(reply);
     this.result.dataset.recommendation = reply.recommendation;
     this.result.dataset.patterns = reply.patterns.join(" ");
     delete this.result.dataset.stale;
@@ -210,7 +296,39 @@ class CalculatorView {
     this.setState("ready");
   }
 
-  showError(name, message) {
+  showComparison(reply) {
+    const pinned = Boolean(reply.comparison);
+    if (this.compareRegion) {
+      this.compareRegion.hidden = !pinned;
+      this.compareRegion.replaceChildren(...(pinned ? [build(reply.comparison)] : []));
+    }
+    if (this.pinnedLine) {
+      this.pinnedLine.hidden = !pinned;
+      this.pinnedLine.textContent = pinned ? reply.pinned_summary : "";
+    }
+    const unpin = document.querySelector('.calc-actions [data-action="unpin"]');
+    if (unpin) unpin.hidden = !pinned;
+  }
+
+  // One polite announcement once the answers have settled, not one per keystroke.
+  scheduleAnnouncement(reply) {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      if (!this.announcer || !this.connected) return;
+      const option = this.result.querySelector(".calc-answer__option")?.textContent ?? "";
+      const confidence = this.result.querySelector(".calc-answer__confidence")?.textContent ?? "";
+      const base = `Recommendation: ${option}${confidence.trim() ? ` ${confidence.trim()}` : ""}.`;
+      const errors = reply.errors.length;
+      const unusable = errors ? ` ${errors} answer${errors > 1 ? "s" : ""} could not be used` : "";
+      const text = (base === this.announced ? `Unchanged. ${base}` : base) +
+        (unusable ? `${unusable}; see the form.` : "");
+      this.announced = base;
+      this.announcer.textContent = text;
+    }, SETTLE_MS);
+  }
+
+  showError(name, rawMessage) {
+    const message = rawMessage ? shorten(String(rawMessage)) : rawMessage;
     const control = this.control(name);
     const box = document.getElementById(`${control.id}-error`);
     if (!box) return;
@@ -235,9 +353,10 @@ class CalculatorView {
     this.result.dataset.state = state;
   }
 
-  markStale() {
+  markStale(text = null) {
     this.result.dataset.stale = "true";
-    this.note.textContent =
+    if (this.summary) this.summary.dataset.stale = "true";
+    this.note.textContent = text ??
       "Not yet updated for your answers: the calculator is still starting. " +
       "The answer below is for the default answers.";
   }
@@ -257,17 +376,10 @@ class CalculatorView {
     return true;
   }
 
-  timedOut() {
-    if (!this.connected || this.engine.isReady || this.engine.failure) return;
-    this.showFailure({
-      step: STEPS.find((step) => this.engine.status[step] !== "done") ?? "engine",
-      message: `it has not finished after ${START_TIMEOUT_MS / 1000} seconds; ` +
-        "it keeps trying, and the answer updates by itself if it gets there",
-    });
-  }
-
   showFailure(failure) {
-    this.failureDetail.textContent = `${STEP_NAMES[failure.step] ?? failure.step}: ${failure.message}.`;
+    this.stopTicking();
+    const message = shorten(String(failure.message ?? ""));
+    this.failureDetail.textContent = `${STEP_NAMES[failure.step] ?? failure.step}: ${message}.`;
     this.failure.hidden = false;
     this.setState("error");
   }
@@ -277,15 +389,31 @@ class CalculatorView {
   async act(action) {
     try {
       if (action === "copy-link") {
-        await navigator.clipboard.writeText(location.href);
+        // The link opens on the answer, whichever section the reader had scrolled to.
+        const url = new URL(location.href);
+        url.hash = "answer";
+        await navigator.clipboard.writeText(url.href);
         this.showActionStatus("Link copied.");
+        return;
+      }
+      if (action === "pin" || action === "unpin") {
+        if (!this.engine.isReady || this.answers === null) {
+          this.showActionStatus("Answers can be pinned once the calculator has started.");
+          return;
+        }
+        this.pinned = action === "pin" ? { ...this.answers } : null;
+        history.replaceState(history.state, "", writePinned(location.href, this.pinned));
+        this.showActionStatus(action === "pin"
+          ? "Answers pinned; change some to compare. The link keeps both."
+          : "Comparison closed.");
+        this.compute(false);
         return;
       }
       if (!this.engine.isReady || this.answers === null) {
         this.showActionStatus("The decision record is available once the calculator has started.");
         return;
       }
-      const { text } = await this.engine.request("adr", { values: this.answers });
+      const { text } = await this.engine.request("adr", this.payload(this.answers));
       if (action === "copy-adr") {
         await navigator.clipboard.writeText(text);
         this.showActionStatus("Decision record copied as Markdown.");
@@ -313,6 +441,26 @@ const STEP_NAMES = {
   engine: "Loading the calculator engine",
 };
 const STATUS_TEXT = { pending: "waiting", active: "in progress", done: "done", failed: "failed" };
+
+// A message fit for the page: one line, and a long value cut to its start and end.
+export function shorten(text, max = MESSAGE_MAX) {
+  const line = text.replace(/\s+/g, " ").trim();
+  if (line.length <= max) return line;
+  const got = line.lastIndexOf("; got ");
+  if (got > 0 && got < max - 30) {
+    const value = line.slice(got + 6);
+    const room = max - got - 6 - 30;
+    // The engine quotes a text value; the count is of the value itself.
+    const length = value.length - (/^'.*'$/.test(value) ? 2 : 0);
+    return `${line.slice(0, got)}; got ${value.slice(0, room)}\u2026${value.slice(-8)} ` +
+      `(${length.toLocaleString("en")} characters)`;
+  }
+  return `${line.slice(0, max - 1)}\u2026`;
+}
+
+function quote(text) {
+  return shorten(`'${text}'`, 60);
+}
 
 function download(text, filename) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));

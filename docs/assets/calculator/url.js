@@ -19,3 +19,19 @@ export function writeQuery(href, fieldNames, pairs) {
   url.search = new URLSearchParams([...kept, ...pairs]).toString();
   return url.href;
 }
+
+// The pinned answers (see app.js): a query string of their own in the parameter `pinned`, so a
+// link reproduces the comparison. Null when nothing is pinned; only engine fields are kept.
+export const PINNED = "pinned";
+
+export function readPinned(search, fieldNames) {
+  const params = new URLSearchParams(search);
+  return params.has(PINNED) ? readQuery(params.get(PINNED), fieldNames) : null;
+}
+
+export function writePinned(href, pinned) {
+  const url = new URL(href);
+  if (pinned === null) url.searchParams.delete(PINNED);
+  else url.searchParams.set(PINNED, new URLSearchParams(pinned).toString());
+  return url.href;
+}
