@@ -139,12 +139,18 @@ def _first_volume(
     # The economics report payback to a tenth of a month, so 12.04 months counts as 12.
     months = WITHIN_MONTHS + 0.05
     guesses: list[float] = []
+    # The monthly cost spreads retraining evenly, but payback follows the schedule, whose runs
+    # come no sooner than the spread, so the spread can put the guess past the edge (even past
+    # the largest volume). Where the saving grows with the volume, the guess leaves retraining
+    # out: a lower bound, which _settle raises to the edge the economics report.
+    spread = a.training_cost / a.retrain_every_months if a.retrain_every_months > 0 else 0.0
     for lo, hi in _pieces(lines):
         baseline = lines[_baseline(lines, (lo + hi) / 2)]
         own = lines[option]
         # Saving over the months, less the extra one-off cost: a line in the volume.
         rate = (baseline.per_call_day - own.per_call_day) * months
-        base = (baseline.fixed - own.fixed) * months - max(own.upfront - baseline.upfront, 0.0)
+        base = ((baseline.fixed - own.fixed + (spread if rate > 0 else 0.0)) * months
+                - max(own.upfront - baseline.upfront, 0.0))
         if base + rate * lo >= 0:
             guesses.append(lo)
         elif rate > 0 and -base / rate <= hi:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
 from . import DEFAULTS, AnswerError, input_schema, validate
@@ -47,18 +47,23 @@ def _from_text(kinds: set[str], text: str) -> object:
             return text
         if "." not in stripped:
             return int(stripped)
+        # A whole number is written the way the query string writes it back ('10.0' -> 10), so
+        # that the same answer typed two ways gives the same decision record.
         number = float(stripped)
-        return int(number) if "integer" in kinds and number.is_integer() else number
+        return int(number) if number.is_integer() else number
     return text
 
 
 def parse_values(values: Mapping[str, str]) -> tuple[dict[str, object], list[AnswerError]]:
     """Typed answers from the text of engine fields, and the engine's objection to each rejection.
 
-    Keys that are not engine fields are skipped (the page keeps them in the URL); a rejected value
-    is left out, so the field takes its default, and so is a value equal to the default, so that
-    the answers are the ones the URL holds (``10`` for a default of ``10.0`` would otherwise
-    reach the decision record).
+    The page sends only the fields the reader gave (set in the form, even back to its default,
+    or named in the URL), and every accepted one is kept, so the engine counts it as given: a
+    reader who chooses "changes weekly" has answered, though weekly is also the default. Keys
+    that are not engine fields are skipped (the page keeps them in the URL); a rejected value is
+    left out, so the field takes its default; an empty box for a field whose default is "not
+    given" (null) is no answer either. Numbers are normalised as the query string writes them
+    (``10.0`` and ``10`` are both ``10``), so the decision record does not depend on the typing.
     """
     properties = form_properties()
     candidate = {
@@ -71,7 +76,7 @@ def parse_values(values: Mapping[str, str]) -> tuple[dict[str, object], list[Ans
     answers = {
         name: value
         for name, value in candidate.items()
-        if name not in rejected and not _same(value, DEFAULTS[name])
+        if name not in rejected and not (value is None and DEFAULTS[name] is None)
     }
     return answers, errors
 
@@ -104,12 +109,21 @@ def _plain(text: str) -> str:
     return f"{sign}{digits[:point]}.{digits[point:]}"
 
 
-def query_pairs(answers: Mapping[str, object]) -> list[tuple[str, str]]:
-    """The fields that differ from their defaults, in form order, as query-string pairs."""
+def query_pairs(
+    answers: Mapping[str, object], given: Iterable[str] | None = None
+) -> list[tuple[str, str]]:
+    """Answers as query-string pairs, in form order.
+
+    With `given` (a result's ``given`` list), every field the reader gave, whatever its value: a
+    default the reader chose stays in the URL, so a link keeps it as an answer. Without, the
+    fields that differ from their defaults.
+    """
+    names = set(given) if given is not None else None
     return [
         (name, query_text(answers[name]))
         for name in form_properties()
-        if name in answers and not _same(answers[name], DEFAULTS[name])
+        if name in answers
+        and (not _same(answers[name], DEFAULTS[name]) if names is None else name in names)
     ]
 
 

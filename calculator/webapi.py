@@ -53,7 +53,9 @@ def compute(
         "patterns": result["patterns"],
         "answers": result["answers"],
         "errors": [error.to_dict() for error in errors],
-        "query": query_pairs(result["answers"]),
+        "query": query_pairs(result["answers"], result["given"]),
+        "given": result["given"],
+        "assumed": [item["field"] for item in result["assumptions"]],
         "texts": {name: query_text(value) for name, value in result["answers"].items()},
         "view": view(result),
         "summary": summary(result),
@@ -71,7 +73,11 @@ def handle(request: str) -> str:
 
     Every type takes the payload ``{"values": {field: text}}``, and optionally ``"pinned"``:
     answers of the same kind to compare with (the page's ``pinned`` query parameter).
-    ``compute`` answers with what the page shows; ``adr`` and ``markdown`` with
+    ``values`` holds only the fields the reader gave (set in the form, even to the default value,
+    or named in the URL); a field left out is not answered, and its default is an assumption.
+    ``compute`` answers with what the page shows, including ``query`` (the given answers as
+    query-string pairs, in form order), ``given`` and ``assumed`` (field names, the page's
+    ``data-given`` and ``data-assumed``); ``adr`` and ``markdown`` with
     ``{"text": ...}``, exactly what ``python3 -m calculator recommend --format adr|markdown``
     prints for the same answers (the ADR with a comparison section when answers are pinned).
     ``adr`` also takes ``"site_url"``, the guide's address (what ``--site-url`` gives the

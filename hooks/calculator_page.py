@@ -126,9 +126,15 @@ def _field(name: str, prop: Mapping[str, Any]) -> str:
             f'<label for="{ident}">{label}</label>'
             f'<span class="calc-input">{control}{unit_html if unit else ""}</span>'
         )
+    # Shown by the page's script once the field is answered: back to "not answered", so the
+    # engine assumes the default again instead of taking it as the reader's answer.
+    clear = (
+        f'<button type="button" class="calc-clear" data-clear="{name}" '
+        f'aria-label="Clear answer: {label}" hidden>Clear answer</button>'
+    )
     return (
         f'<div class="calc-field calc-field--{"check" if "boolean" in kinds else "value"}">'
-        f"{head}"
+        f"{head}{clear}"
         f'<p class="calc-help" id="{ident}-help">{html.escape(str(prop["x-help"]))}</p>'
         f'<p class="calc-error" id="{ident}-error" hidden></p>'
         "</div>"
@@ -246,6 +252,9 @@ def result_html(computed: Mapping[str, Any]) -> str:
         "data-state": "prerendered",
         "data-recommendation": str(computed["recommendation"]),
         "data-patterns": " ".join(computed["patterns"]),
+        # The fields the reader gave, and those left out whose default the result assumed.
+        "data-given": " ".join(computed["given"]),
+        "data-assumed": " ".join(computed["assumed"]),
         # The heading above the marker in calculator.md.
         "aria-labelledby": "answer",
     }

@@ -62,18 +62,61 @@ def test_sensitivity_is_the_engine_at_each_volume(answers: dict[str, Any]) -> No
         assert point["payback_months"] == economics["payback_months"]
 
 
-# Checked by hand in the notes: monthly cost = calls/day x 30 x cost per call + fixed costs.
-@pytest.mark.parametrize(
-    ("answers", "fine_tuning", "hybrid"),
-    [
-        ({"need": "behavior", "labeled_examples": 500}, 738_159, None),
-        ({"need": "both", "labeled_examples": 500, "prompt_tokens": 3000}, 3_805, None),
-        ({"need": "both", "labeled_examples": 500, "prompt_tokens": 3000,
-          "retrieved_tokens": 1000}, 8_453, 194_128),
-    ],
-)
+# Checked by hand: a monthly cost is fixed + cost per call x calls a day x 30; the trained option
+# pays back in month m when its one-off cost, m months of running and the retraining runs due by
+# then (one every three months after the first) cost no more than m months of the cheaper
+# untrained option. With the cache off (hit rate 0) every token is paid at the list price.
+HAND_CHECKED = [
+    # 4,000 instruction tokens, behaviour only: fine-tuning saves $0.003625 a call against
+    # prompt engineering; 12 months must repay $10,500 + 3 retraining runs = $12,000.
+    ({"need": "behavior", "labeled_examples": 500, "prompt_tokens": 4000,
+      "cache_hit_rate": 0}, 9_196, None),
+    # 6,000 instruction tokens: both trained options beat RAG per call.
+    ({"need": "both", "labeled_examples": 500, "prompt_tokens": 6000, "cache_hit_rate": 0},
+     81, 12_699),
+    # Trained tokens at the base price: the hybrid saves $0.00525 a call against RAG.
+    ({"need": "both", "labeled_examples": 500, "prompt_tokens": 3000, "retrieved_tokens": 1000,
+      "fine_tuned_price_factor": 1, "cache_hit_rate": 0}, 144, 6_350),
+]
+
+
+@pytest.mark.parametrize(("answers", "fine_tuning", "hybrid"), HAND_CHECKED)
 def test_three_answer_sets_checked_by_hand(
     answers: dict[str, Any], fine_tuning: int | None, hybrid: int | None
 ) -> None:
-    found = recommend(answers)["break_even"]["calls_per_day"]
+    result = recommend(answers)
+    found = result["break_even"]["calls_per_day"]
     assert found == {"fine-tuning": fine_tuning, "hybrid": hybrid}
+    # One call a day fewer does not pay back within the 12 months: the edge is exact.
+    for option, calls in found.items():
+        if calls is not None:
+            assert _in_time(Answers.from_dict(answers), option, calls)
+            assert not _in_time(Answers.from_dict(answers), option, calls - 1)
+
+
+@pytest.mark.parametrize(("answers", "fine_tuning", "hybrid"), HAND_CHECKED)
+def test_cli_markdown_and_adr_state_the_same_break_even(
+    answers: dict[str, Any], fine_tuning: int | None, hybrid: int | None
+) -> None:
+    import json
+    import subprocess
+    import sys
+
+    def cli(*options: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "calculator", "recommend", *options],
+            input=json.dumps(answers), capture_output=True, text=True, check=True,
+        ).stdout
+
+    assert json.loads(cli())["break_even"]["calls_per_day"] == {
+        "fine-tuning": fine_tuning, "hybrid": hybrid}
+    markdown, adr = cli("--format", "markdown"), cli("--format", "adr")
+    from calculator.rules import OPTION_TITLES
+
+    for option, calls in ((OPTION_TITLES["fine-tuning"], fine_tuning),
+                          (OPTION_TITLES["hybrid"], hybrid)):
+        said = (f"{option} repays its one-off costs within 12 months from {calls:,} calls a day"
+                if calls is not None else
+                f"{option} does not repay its one-off costs within 12 months at any volume")
+        assert said in markdown, (option, markdown)
+        assert said in adr, (option, adr)

@@ -170,9 +170,13 @@ def test_url_round_trip_keeps_other_parameters(page: Any, site_url: str) -> None
         ("utm_source", "portal"), ("x", "1"), ("need", "both"), ("latency_budget_ms", "400.5"),
         ("calls_per_day", "40000"), ("can_fine_tune", "false"),
     ]
-    # Back to a default: the field leaves the URL.
+    # Back to the default value: the reader chose it, so it stays in the URL as an answer...
     page.select_option("#calc-need", "knowledge")
+    page.wait_for_function("location.search.includes('need=knowledge')")
+    # ...until the reader clears it back to "not answered".
+    page.locator('[data-clear="need"]').click()
     page.wait_for_function("!location.search.includes('need=')")
+    assert page.locator('[data-clear="need"]').is_hidden()
     # Opened afresh: the theme's section tracking may have added a fragment, and going to the
     # same address with only a fragment would stay on the page (the theme then swaps it in place,
     # racing the state check below).
@@ -194,10 +198,13 @@ def test_adr_export_equals_the_cli(browser: Any, site_url: str, tmp_path: Path) 
     # The CLI of the engine's sources. The site ships them compiled for Pyodide's Python, which
     # this Python cannot import; that the compiled engine writes the same ADR as these sources,
     # the parity test shows for every golden and generated answer set.
+    # The page sends the site's address it knows, so its record links back to the same answers.
     cli = subprocess.run(
-        [sys.executable, "-m", "calculator", "recommend", "--format", "adr"],
+        [sys.executable, "-m", "calculator", "recommend", "--format", "adr",
+         "--site-url", site_url],
         input=json.dumps(answers), capture_output=True, text=True, cwd=ROOT, check=True,
     ).stdout
+    assert f"<{site_url.rstrip('/')}/calculator/?need=behavior&" in cli
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     search = "need=behavior&tone=proprietary&calls_per_day=5000&labeled_examples=800"
@@ -219,6 +226,43 @@ def test_adr_export_equals_the_cli(browser: Any, site_url: str, tmp_path: Path) 
     copied = urlsplit(page.evaluate("navigator.clipboard.readText()"))
     assert copied._replace(fragment="") == urlsplit(page.url)._replace(fragment="")
     context.close()
+
+
+def test_a_default_the_reader_chooses_counts_as_given(page: Any, site_url: str) -> None:
+    page.goto(site_url + CALCULATOR + "?need=behavior&tone=proprietary")
+    ready(page)
+
+    untouched = recommend({"need": "behavior", "tone": "proprietary"})
+    assert "calls_per_day" in {a["field"] for a in untouched["assumptions"]}
+    assert page.locator('[data-clear="calls_per_day"]').is_hidden()
+    # 1,000 calls a day is the default; typed in, it is the reader's answer all the same.
+    page.fill("#calc-calls_per_day", "1000")
+    page.wait_for_function("location.search.includes('calls_per_day=1000')")
+    assert query(page) == [("need", "behavior"), ("calls_per_day", "1000"),
+                           ("tone", "proprietary")]
+    chosen = recommend({"need": "behavior", "tone": "proprietary", "calls_per_day": 1000})
+    assert "calls_per_day" not in {a["field"] for a in chosen["assumptions"]}
+    page.wait_for_function(
+        "(s) => document.querySelector(s).dataset.given.split(' ').includes('calls_per_day')",
+        arg=RESULT)
+    assert page.get_attribute(RESULT, "data-given") == "need calls_per_day tone"
+    assert page.get_attribute(RESULT, "data-assumed") == " ".join(
+        a["field"] for a in chosen["assumptions"])
+    assert page.locator('[data-clear="calls_per_day"]').is_visible()
+    assert page.get_attribute("#calc-calls_per_day >> xpath=ancestor::div[1]",
+                              "data-given") == "true"
+    # The link keeps the answer; cleared, the field is assumed again and leaves the URL.
+    page.goto(urlsplit(page.url)._replace(fragment="").geturl())
+    ready(page)
+    assert page.locator('[data-clear="calls_per_day"]').is_visible()
+    page.locator('[data-clear="calls_per_day"]').click()
+    page.wait_for_function("!location.search.includes('calls_per_day')")
+    assert page.input_value("#calc-calls_per_day") == "1000"
+    page.wait_for_function(
+        "(s) => document.querySelector(s).dataset.assumed.split(' ').includes('calls_per_day')",
+        arg=RESULT)
+    assert page.get_attribute(RESULT, "data-given") == "need tone"
+    assert query(page) == [("need", "behavior"), ("tone", "proprietary")]
 
 
 def test_hostile_query_values_are_text_with_the_engine_message(page: Any, site_url: str) -> None:

@@ -18,10 +18,38 @@ def test_text_becomes_typed_answers() -> None:
                        "citations_required": True, "can_fine_tune": False}
 
 
-def test_defaults_and_unknown_keys_are_left_out() -> None:
+def test_a_default_the_reader_gives_is_kept_and_unknown_keys_are_left_out() -> None:
     answers, errors = parse_values({"need": "knowledge", "calls_per_day": "1000",
+                                    "corpus_change": "weekly", "sensitive_data": "none",
                                     "output_price_per_mtok": "10", "utm_source": "mail"})
-    assert (answers, errors) == ({}, [])
+    assert errors == []
+    assert answers == {"need": "knowledge", "calls_per_day": 1000, "corpus_change": "weekly",
+                       "sensitive_data": "none", "output_price_per_mtok": 10}
+
+
+def test_a_given_default_counts_as_given_and_is_no_longer_assumed() -> None:
+    from calculator import recommend
+
+    untouched = recommend(parse_values({"need": "knowledge"})[0])
+    chosen = recommend(parse_values({"need": "knowledge", "corpus_change": "weekly",
+                                     "calls_per_day": "1000"})[0])
+    assumed = {item["field"] for item in untouched["assumptions"]}
+    assert {"corpus_change", "calls_per_day"} <= assumed
+    assert {"corpus_change", "calls_per_day"} <= set(chosen["given"])
+    assert not {"corpus_change", "calls_per_day"} & {a["field"] for a in chosen["assumptions"]}
+
+
+@pytest.mark.parametrize("text", ["10", "10.0", " 10.00 ", "10."])
+def test_the_same_number_typed_two_ways_is_one_answer(text: str) -> None:
+    answers, errors = parse_values({"output_price_per_mtok": text})
+    assert errors == []
+    value = answers["output_price_per_mtok"]
+    assert value == 10 and type(value) is int
+    assert query_text(value) == "10"
+
+
+def test_an_empty_box_for_a_field_not_given_by_default_is_no_answer() -> None:
+    assert parse_values({"corpus_tokens": "", "latency_budget_ms": " "}) == ({}, [])
 
 
 @pytest.mark.parametrize(
@@ -59,3 +87,19 @@ def test_query_pairs_hold_only_non_defaults_in_form_order() -> None:
     assert query_pairs(answers) == [
         ("need", "both"), ("calls_per_day", "40000"), ("can_fine_tune", "false")
     ]
+
+
+def test_query_pairs_with_given_keep_a_chosen_default_and_drop_the_rest() -> None:
+    answers = dict(DEFAULTS, calls_per_day=40000, corpus_change="weekly")
+    assert query_pairs(answers, ["corpus_change", "calls_per_day", "need"]) == [
+        ("need", "knowledge"), ("corpus_change", "weekly"), ("calls_per_day", "40000")
+    ]
+    assert query_pairs(answers, []) == []
+
+
+def test_compute_writes_the_given_fields_into_the_query() -> None:
+    from calculator.webapi import compute
+
+    reply = compute({"corpus_change": "weekly", "output_price_per_mtok": "10.0"})
+    assert reply["query"] == [("corpus_change", "weekly"), ("output_price_per_mtok", "10")]
+    assert compute({})["query"] == []

@@ -46,6 +46,7 @@ class CalculatorView {
     this.compareRegion = document.getElementById("calc-compare");
     this.pinnedLine = document.getElementById("calc-summary-pinned");
     this.fillFromQuery();
+    this.showGiven();
     if (Object.keys(this.fromQuery).length) this.markStale();
   }
 
@@ -59,6 +60,9 @@ class CalculatorView {
     this.form.addEventListener("change", (event) => this.changed(event));
     for (const button of document.querySelectorAll(".calc-actions button[data-action]")) {
       button.addEventListener("click", () => this.act(button.dataset.action));
+    }
+    for (const button of this.form.querySelectorAll("button[data-clear]")) {
+      button.addEventListener("click", () => this.clear(button.dataset.clear));
     }
     document.querySelector(".calc-actions")?.removeAttribute("hidden");
     if (!engine.isReady) {
@@ -122,6 +126,7 @@ class CalculatorView {
       this.result.dataset.state !== "ready" &&
       !this.result.dataset.stale &&
       Object.keys(this.fromQuery).length === 0 &&
+      this.touched.size === 0 &&
       this.pinned === null &&
       this.controls.every(atDefault)
     );
@@ -169,9 +174,43 @@ class CalculatorView {
     } else control.value = control.defaultValue;
   }
 
+  // The fields the reader gave: set in the form (even back to the default value) or named in the
+  // URL. Only these go to the engine and into the URL; the others stay "not answered", so no rule
+  // reads their default as a fact and the result lists it among its assumptions.
+  given() {
+    return new Set([...this.touched, ...Object.keys(this.fromQuery)]);
+  }
+
+  showGiven() {
+    const given = this.given();
+    for (const button of this.form.querySelectorAll("button[data-clear]")) {
+      const answered = given.has(button.dataset.clear);
+      button.hidden = !answered;
+      const field = button.closest(".calc-field");
+      if (field) field.dataset.given = String(answered);
+    }
+  }
+
+  // Back to "not answered": the field leaves the URL and the engine assumes its default again.
+  clear(name) {
+    this.touched.delete(name);
+    delete this.fromQuery[name];
+    this.queryErrors.delete(name);
+    this.resetControl(name);
+    this.showGiven();
+    this.control(name)?.focus();
+    if (!this.engine.isReady) {
+      this.markStale();
+      return;
+    }
+    this.compute(false);
+  }
+
   values(initial) {
     const values = {};
+    const given = this.given();
     for (const control of this.controls) {
+      if (!given.has(control.name)) continue;
       values[control.name] = control.type === "checkbox" ? String(control.checked) : control.value;
     }
     // The first computation judges the URL's own text, so that a rejected value is reported as
@@ -192,6 +231,7 @@ class CalculatorView {
     if (typed !== (event.type === "input")) return;
     this.touched.add(name);
     this.queryErrors.delete(name);
+    this.showGiven();
     if (!this.engine.isReady) {
       this.markStale();
       return;
@@ -258,9 +298,12 @@ class CalculatorView {
   }
 
   settleQuery(reply) {
+    // A rejected value is no answer: its field takes the default and stays "not answered".
     for (const error of reply.errors) {
       if (error.field in this.fromQuery && !this.touched.has(error.field)) {
         this.queryErrors.set(error.field, error.message);
+        delete this.fromQuery[error.field];
+        this.resetControl(error.field);
       }
     }
     for (const name of Object.keys(this.fromQuery)) {
@@ -285,11 +328,14 @@ class CalculatorView {
     else current.replaceWith(build(reply.view));
     this.view = reply.view;
     if (this.summaryBody && reply.summary) this.summaryBody.replaceChildren(build(reply.summary));
+    this.showGiven();
     delete this.summary?.dataset.stale;
     this.showComparison(reply);
     this.scheduleAnnouncement(reply);
     this.result.dataset.recommendation = reply.recommendation;
     this.result.dataset.patterns = reply.patterns.join(" ");
+    this.result.dataset.given = reply.given.join(" ");
+    this.result.dataset.assumed = reply.assumed.join(" ");
     delete this.result.dataset.stale;
     this.failure.hidden = true;
     this.note.textContent = "Computed in your browser for the answers above.";
@@ -413,7 +459,10 @@ class CalculatorView {
         this.showActionStatus("The decision record is available once the calculator has started.");
         return;
       }
-      const { text } = await this.engine.request("adr", this.payload(this.answers));
+      // The site's address as this page knows it, so the record links back to these answers.
+      const siteUrl = new URL("..", location.href).href;
+      const { text } = await this.engine.request(
+        "adr", { ...this.payload(this.answers), site_url: siteUrl });
       if (action === "copy-adr") {
         await navigator.clipboard.writeText(text);
         this.showActionStatus("Decision record copied as Markdown.");

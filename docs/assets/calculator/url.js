@@ -1,6 +1,6 @@
 // The answers in the query string: engine field names, values as the engine writes them. Only
-// fields that differ from their defaults are written; parameters that are not engine fields
-// (a portal's tracking tags, say) are left where they are.
+// the fields the reader gave are written (a default the reader chose included); parameters that
+// are not engine fields (a portal's tracking tags, say) are left where they are.
 
 export function readQuery(search, fieldNames) {
   const params = new URLSearchParams(search);
@@ -11,7 +11,7 @@ export function readQuery(search, fieldNames) {
   return values;
 }
 
-// `pairs` lists the non-default answers in form order, as [name, text].
+// `pairs` lists the given answers in form order, as [name, text].
 export function writeQuery(href, fieldNames, pairs) {
   const url = new URL(href);
   const fields = new Set(fieldNames);
