@@ -10,6 +10,7 @@ from .engine import recommend
 from .fields import DEFAULTS, FIELDS, GROUPS, Field
 from .framework import CRITICAL_SHARE, QUESTIONS
 from .patterns import PATTERNS, PATTERNS_BY_ID
+from .presets import presets_markdown
 from .render_markdown import value_text
 from .rules import LARGE_CORPUS, MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
 from .scoring import TIE_ORDER
@@ -227,9 +228,14 @@ def decision_rules_page() -> str:
         f"Monthly cost assumes {DAYS_PER_MONTH} days a month. Per call, input tokens are billed "
         "at the input price and output tokens at the output price. The fixed part of a prompt "
         "(instructions, and for prompt engineering the knowledge it carries) is cached at the "
-        "given hit rate and discount; the reader's own input (`request_tokens`) and retrieved "
-        "text change with every call and are not. Every option sends the reader's input in "
-        "full: fine-tuning shortens only the instructions.",
+        "given hit rate and discount, but only when it is at least `cache_minimum_tokens` long; "
+        "a call that misses the cache pays `cache_write_multiplier` times the input price for "
+        "it. The reader's own input (`request_tokens`) and retrieved text change with every "
+        "call and are not cached. Every option sends the reader's input in full: fine-tuning "
+        "shortens only the instructions. The `batch_share` of calls sent through a batch API "
+        "pay `batch_discount` less for every token. A tuned model's own prices, when given, "
+        "replace the fine-tuned price factor. A price preset fills the price fields left out "
+        "(see [Price presets](inputs.md#price-presets)).",
         "",
         "| Option | Tokens per call | Fixed monthly cost | One-off cost |",
         "|---|---|---|---|",
@@ -241,16 +247,18 @@ def decision_rules_page() -> str:
         "| " + OPTION_TITLES["rag"] + " | instructions and retrieved tokens | retrieval running "
         "cost and review of prompted output | retrieval build cost |",
         "| " + OPTION_TITLES["fine-tuning"] + " | the share of instructions a fine-tuned model "
-        "still needs, at the fine-tuned price factor | hosting, plus retraining runs spread "
-        "over their interval | dataset preparation and the first training run |",
+        "still needs, at the tuned model's prices | hosting, plus retraining runs and "
+        "base-model retirements spread over their intervals | dataset preparation and the "
+        "first training run |",
         "| " + OPTION_TITLES["hybrid"] + " | as fine-tuning, plus retrieved tokens at the "
         "fine-tuned price | both of the above | both of the above |",
         "",
         "Payback compares fine-tuning and the hybrid with the cheaper of prompt engineering and "
-        "RAG month by month: the first training run is paid up front, each retraining run in "
-        "the month it happens, and payback is the first month by whose end the trained option "
-        "has cost no more in total. `first_year_cost` adds up the first twelve months the same "
-        f"way. When that never happens within {MAX_PAYBACK} months, or the option is ruled out, "
+        "RAG month by month: the first training run is paid up front, each retraining run "
+        "and each base-model retirement in the month it happens, and payback is the first "
+        "month by whose end the trained option has cost no more in total. `first_year_cost` "
+        "adds up the first twelve months the same way."
+        f" When that never happens within {MAX_PAYBACK} months, or the option is ruled out, "
         "payback is `null` and `payback_note` says why. Token prices alone rarely make "
         "the case at low volume; the time people spend reviewing prompted output often does, "
         "which is why it is an input of its own. Every figure is an input; see "
@@ -321,6 +329,7 @@ def inputs_page() -> str:
             if field.group == group.id
         ]
         lines.append("")
+    lines += presets_markdown()
     return "\n".join(lines)
 
 
