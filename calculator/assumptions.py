@@ -21,7 +21,7 @@ def _decision_text(a: Answers, field: Field) -> str | None:
     name = field.name
     knowledge = a.need != "behavior"
     if name == "need":
-        return "The gap is taken to be knowledge, the source's starting case."
+        return "The gap is taken to be knowledge, the Kliente360 article's starting case."
     if name == "corpus_change" and knowledge:
         return (
             "How often the knowledge changes was not given, so no rule judges its freshness; "

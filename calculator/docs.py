@@ -12,7 +12,7 @@ from .framework import CRITICAL_SHARE, QUESTIONS
 from .patterns import PATTERNS, PATTERNS_BY_ID
 from .presets import presets_markdown
 from .render_markdown import value_text
-from .rules import LARGE_CORPUS, MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
+from .rules import HEURISTIC, LARGE_CORPUS, MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
 from .scoring import TIE_ORDER
 
 __all__ = [
@@ -100,10 +100,17 @@ def _rule_table() -> list[str]:
     ]
     lines += [
         f"| `{rule.id}` | {_cell(rule.when)} | {_cell(rule.effect_text())} | "
-        f"{_cell(rule.reason)} | {_cell(rule.source)} |"
+        f"{_cell(rule.reason)} | {_source_text(rule.source)} |"
         for rule in RULES
     ]
     return lines
+
+
+def _source_text(source: str) -> str:
+    """A rule's source; a threshold of this guide's links to the reasoning behind it."""
+    if source.startswith(HEURISTIC):
+        return f"{_cell(source)} ([why this threshold](../framework.md#thresholds))"
+    return _cell(source)
 
 
 def decision_rules_page() -> str:
@@ -136,7 +143,10 @@ def decision_rules_page() -> str:
         f"{percent}% of the latency budget: 250 ms of a 400 ms budget is 62.5% (critical), while "
         "30 ms of a 2,000 ms budget is under 2% (not critical). A quarter is the point at which "
         "the remaining time no longer leaves comfortable room for the model's own prefill and "
-        "generation under load.",
+        "generation under load. The quarter is this guide's heuristic, not the Kliente360 "
+        "article's: rules whose source begins \"This guide's heuristic\" apply a threshold "
+        "of this guide, and [where the thresholds come from](../framework.md#thresholds) gives "
+        "the reasoning for each.",
         "",
         "## From scores to a recommendation {#scoring}",
         "",
@@ -164,7 +174,7 @@ def decision_rules_page() -> str:
         "waits for a rate. The result lists each default it used under `assumptions` (\"Assumed "
         "1,000 calls a day for the cost estimate\") and the fields given under `given`. The "
         "one exception is `need`: every answer starts from question 1, so when it is left out "
-        "the source's starting case, a knowledge gap, is taken and listed among the "
+        "the Kliente360 article's starting case, a knowledge gap, is taken and listed among the "
         "assumptions. A behaviour-only gap is never judged on how its knowledge changes. On the "
         "calculator page an answer equal to its default counts as left out, because the "
         "page's address holds only the answers that differ from the defaults.",
