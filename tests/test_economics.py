@@ -185,3 +185,24 @@ def test_a_preset_fills_only_the_prices_not_given() -> None:
     assert "$2 in, $20 out per million" in stated
     plain = estimate(normalise({"output_price_per_mtok": 20}))
     assert e["cost_per_1000_calls"] != plain["cost_per_1000_calls"]
+
+
+def test_the_economics_pages_worked_example_through_the_engine() -> None:
+    # docs/economics.md#worked-example: 3,000 instruction tokens, 300 out, 600,000 calls a month.
+    case = {"need": "behavior", "prompt_tokens": 3000, "request_tokens": 0, "output_tokens": 300,
+            "calls_per_day": 20000, "retirement_every_months": 0}
+    # As first published, the 900-token tuned prompt cached too (no minimum): $4,385 a month.
+    before = estimate(normalise({**case, "cache_minimum_tokens": 0}))
+    assert before["monthly_cost"] == pytest.approx(
+        {"prompt-engineering": 5175.0, "rag": before["monthly_cost"]["rag"],
+         "fine-tuning": 4385.42, "hybrid": before["monthly_cost"]["hybrid"]})
+    # Corrected: 900 tokens are under 1,024 and pay in full, (2.25e-3 + 3e-3) * 1.5 a call.
+    after = estimate(normalise(case))
+    assert after["monthly_cost"]["fine-tuning"] == pytest.approx(4891.67)
+    assert before["payback_months"]["fine-tuning"] == 14
+    assert after["payback_months"]["fine-tuning"] == 36
+    # With Anthropic's terms (reads at 0.1, writes at 1.25) prompting costs $4,837.50 a month,
+    # less than the tuned model: no payback.
+    surcharge = estimate(normalise({**case, "cache_discount": 0.9, "cache_write_multiplier": 1.25}))
+    assert surcharge["monthly_cost"]["prompt-engineering"] == pytest.approx(4837.5)
+    assert surcharge["payback_months"]["fine-tuning"] is None
