@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .facts import FACTS, OVERRIDES_FILE, Fact, FactError, apply_overrides, load_overrides
+from .fields import FIELDS_BY_NAME
 
 __all__ = [
     "PRESETS",
@@ -115,7 +116,17 @@ def preset_figures(name: str) -> dict[str, tuple[float, Fact | None, str]]:
     for figure in PRESETS.get(name, ()):
         if figure.fact:
             fact = by_id[figure.fact]
-            figures[figure.field] = (_number(fact) * figure.scale, fact, "")
+            value = _number(fact) * figure.scale
+            field = FIELDS_BY_NAME[figure.field]
+            low = field.minimum if field.minimum is not None else value
+            high = field.maximum if field.maximum is not None else value
+            if not low <= value <= high:
+                # An organisation's figure out of the field's range would fail every estimate.
+                shown = f"{field.allowed} for {figure.field}" + (
+                    f" (the figure times {figure.scale:g})" if figure.scale != 1 else ""
+                )
+                raise FactError(fact.id, "value", fact.value, shown)
+            figures[figure.field] = (value, fact, "")
         else:
             figures[figure.field] = (figure.value, None, figure.reason)
     return figures

@@ -20,7 +20,7 @@ from calculator import presets
 from calculator.answers import Answers, normalise
 from calculator.docs import inputs_page
 from calculator.economics import estimate, priced
-from calculator.facts import FACTS_BY_ID, OVERRIDES_FILE
+from calculator.facts import FACTS_BY_ID, OVERRIDES_FILE, FactError
 from calculator.fields import FIELDS, FIELDS_BY_NAME
 from tests.support.answers import answers_strategy
 from tests.support.hooks import load_hook
@@ -162,3 +162,16 @@ def test_the_browser_engine_uses_the_organisations_figure(node: str, tmp_path: P
     assert proc.returncode == 0, proc.stderr[-2000:]
     (stated,) = json.loads(output.read_text(encoding="utf-8"))
     assert "your organisation's figure (Example Corp" in " ".join(stated)
+
+
+def test_an_organisations_figure_out_of_range_names_the_fact() -> None:
+    bad = {"organisation": "Example Corp",
+           "facts": {"hosted-api-cache-discount": {"value": "150% off"}}}
+    presets.set_overrides(json.dumps(bad))
+    try:
+        with pytest.raises(FactError, match=r"fact 'hosted-api-cache-discount': expected a number "
+                           r"from 0 to 1 for cache_discount \(the figure times 0.01\); got "
+                           r"'150% off'"):
+            presets.preset_figures("hosted-api")
+    finally:
+        presets.set_overrides(None)
