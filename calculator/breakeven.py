@@ -21,6 +21,7 @@ from typing import Any, cast
 from .answers import Answers
 from .economics import DAYS_PER_MONTH, estimate
 from .fields import FIELDS_BY_NAME
+from .labels import OPTION_IN_SENTENCE
 from .rules import OPTION_TITLES, OPTIONS, RULES
 from .scoring import COMPILED, pick
 
@@ -218,7 +219,7 @@ def sentences(found: Mapping[str, Any]) -> list[str]:
             out.append(f"{name} does not repay its one-off costs within {within} months at any "
                        f"volume up to {_MAX_CALLS:,} calls a day.")
         else:
-            against = OPTION_TITLES[found["against"][option]].lower()
+            against = OPTION_IN_SENTENCE[found["against"][option]]
             out.append(f"{name} repays its one-off costs within {within} months from "
                        f"{calls:,} calls a day, against {against}.")
     return out
