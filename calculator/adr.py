@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from . import breakeven
 from .fields import FIELDS, FIELDS_BY_NAME
+from .labels import OPTION_IN_SENTENCE
 from .patterns import PATTERNS_BY_ID
 from .render_markdown import money
 from .rules import MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
@@ -35,12 +36,7 @@ _CHANGES = {
 }
 
 # How each option reads inside a sentence.
-_IN_SENTENCE = {
-    "prompt-engineering": "prompt engineering",
-    "rag": "retrieval-augmented generation (RAG)",
-    "fine-tuning": "fine-tuning",
-    "hybrid": "a fine-tuned model with retrieval (hybrid)",
-}
+_IN_SENTENCE = OPTION_IN_SENTENCE
 
 _NEEDS = {
     "knowledge": "knowledge it has never seen",

@@ -58,6 +58,15 @@ class Answers:
     retrain_every_months: int = 3
     prompted_review_monthly_cost: float = 0.0
     hosting_monthly_cost: float = 0.0
+    price_preset: str = "none"
+    cache_minimum_tokens: int = 1024
+    cache_write_multiplier: float = 1.0
+    batch_share: float = 0.0
+    batch_discount: float = 0.5
+    fine_tuned_input_price_per_mtok: float | None = None
+    fine_tuned_output_price_per_mtok: float | None = None
+    retirement_every_months: int = 18
+    retirement_cost: float = 3000.0
     # The fields the reader gave; None means every field (a record built in code states them all).
     # A field left out keeps its default for the form and the cost estimate, but no rule reads a
     # default as a fact: see known().

@@ -8,6 +8,7 @@ the reader sees which figures are the calculator's and which are theirs.
 from __future__ import annotations
 
 from .answers import Answers
+from .economics import priced
 from .fields import FIELDS, Field
 from .framework import CRITICAL_SHARE
 from .rules import LARGE_CORPUS, MIN_EXAMPLES
@@ -20,7 +21,7 @@ def _decision_text(a: Answers, field: Field) -> str | None:
     name = field.name
     knowledge = a.need != "behavior"
     if name == "need":
-        return "The gap is taken to be knowledge, the source's starting case."
+        return "The gap is taken to be knowledge, the Kliente360 article's starting case."
     if name == "corpus_change" and knowledge:
         return (
             "How often the knowledge changes was not given, so no rule judges its freshness; "
@@ -55,21 +56,32 @@ def _decision_text(a: Answers, field: Field) -> str | None:
     return None
 
 
+def _economics_text(field: Field, value: object, preset: str, from_preset: bool) -> str:
+    unit = f" {field.unit}" if field.unit and field.unit not in ("share", "x") else ""
+    if value is None:
+        shown = field.null_means
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        shown = f"{value:,}{unit}"
+    else:
+        shown = str(value)
+    whose = f"from the '{preset}' price preset" if from_preset else "the calculator's default"
+    return f"Assumed {field.label.lower()}: {shown}, {whose}, for the cost estimate."
+
+
 def assumptions(a: Answers) -> list[dict[str, object]]:
     """One record per field left out that matters: field, the value used, and a sentence."""
     if a.given is None:
         return []
     out: list[dict[str, object]] = []
+    costed = priced(a)
     for field in FIELDS:
         if field.name in a.given:
             continue
         value = getattr(a, field.name)
         if field.group == "economics":
-            unit = f" {field.unit}" if field.unit and field.unit not in ("share", "x") else ""
-            text: str | None = (
-                f"Assumed {field.label.lower()}: {value:,}{unit}, the calculator's default, for "
-                "the cost estimate."
-            )
+            value = getattr(costed, field.name)
+            text: str | None = _economics_text(field, value, a.price_preset, value != getattr(
+                a, field.name))
         else:
             text = _decision_text(a, field)
         if text is not None:

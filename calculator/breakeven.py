@@ -21,6 +21,7 @@ from typing import Any, cast
 from .answers import Answers
 from .economics import DAYS_PER_MONTH, estimate
 from .fields import FIELDS_BY_NAME
+from .labels import OPTION_IN_SENTENCE
 from .rules import OPTION_TITLES, OPTIONS, RULES
 from .scoring import COMPILED, pick
 
@@ -139,11 +140,14 @@ def _first_volume(
     # The economics report payback to a tenth of a month, so 12.04 months counts as 12.
     months = WITHIN_MONTHS + 0.05
     guesses: list[float] = []
-    # The monthly cost spreads retraining evenly, but payback follows the schedule, whose runs
-    # come no sooner than the spread, so the spread can put the guess past the edge (even past
-    # the largest volume). Where the saving grows with the volume, the guess leaves retraining
-    # out: a lower bound, which _settle raises to the edge the economics report.
-    spread = a.training_cost / a.retrain_every_months if a.retrain_every_months > 0 else 0.0
+    # The monthly cost spreads retraining and base-model moves evenly, but payback follows their
+    # schedule, whose runs come no sooner than the spread, so the spread can put the guess past
+    # the edge (even past the largest volume). Where the saving grows with the volume, the guess
+    # leaves them out: a lower bound, which _settle raises to the edge the economics report.
+    spread = sum(cost / every for cost, every in (
+        (a.training_cost, a.retrain_every_months),
+        (a.retirement_cost, a.retirement_every_months),
+    ) if every > 0)
     for lo, hi in _pieces(lines):
         baseline = lines[_baseline(lines, (lo + hi) / 2)]
         own = lines[option]
@@ -224,7 +228,7 @@ def sentences(found: Mapping[str, Any]) -> list[str]:
             out.append(f"{name} does not repay its one-off costs within {within} months at any "
                        f"volume up to {_MAX_CALLS:,} calls a day.")
         else:
-            against = OPTION_TITLES[found["against"][option]].lower()
+            against = OPTION_IN_SENTENCE[found["against"][option]]
             out.append(f"{name} repays its one-off costs within {within} months from "
                        f"{calls:,} calls a day, against {against}.")
     return out

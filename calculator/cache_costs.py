@@ -72,7 +72,7 @@ ANTHROPIC_5_MINUTE = CacheTerms(
 )
 
 
-def billed_prefix_share(prompt_tokens: int, hit_rate: float, terms: CacheTerms) -> float:
+def billed_prefix_share(prompt_tokens: float, hit_rate: float, terms: CacheTerms) -> float:
     """The share of a fixed prompt's full input price that is billed, on average per call.
 
     Calls that hit the cache pay the read price; the others write it and pay the write price.

@@ -10,9 +10,11 @@ from .economics import DAYS_PER_MONTH, MAX_PAYBACK
 from .engine import recommend
 from .fields import DEFAULTS, FIELDS, GROUPS, Field
 from .framework import CRITICAL_SHARE, QUESTIONS
+from .labels import OPTION_IN_SENTENCE
 from .patterns import PATTERNS, PATTERNS_BY_ID
+from .presets import presets_markdown
 from .render_markdown import value_text
-from .rules import LARGE_CORPUS, MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
+from .rules import HEURISTIC, LARGE_CORPUS, MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
 from .scoring import TIE_ORDER
 
 __all__ = [
@@ -78,7 +80,7 @@ def try_snippet(pattern_id: str, *, calculator: str = CALCULATOR_FROM_PATTERN) -
         if f.name in pattern.example_answers
     )
     result = recommend(pattern.example_answers)
-    outcome = OPTION_TITLES[result["recommendation"]].lower()
+    outcome = OPTION_IN_SENTENCE[result["recommendation"]]
     standing = (
         "the only option left"
         if result["only_option_left"]
@@ -100,10 +102,17 @@ def _rule_table() -> list[str]:
     ]
     lines += [
         f"| `{rule.id}` | {_cell(rule.when)} | {_cell(rule.effect_text())} | "
-        f"{_cell(rule.reason)} | {_cell(rule.source)} |"
+        f"{_cell(rule.reason)} | {_source_text(rule.source)} |"
         for rule in RULES
     ]
     return lines
+
+
+def _source_text(source: str) -> str:
+    """A rule's source; a threshold of this guide's links to the reasoning behind it."""
+    if source.startswith(HEURISTIC):
+        return f"{_cell(source)} ([why this threshold](../framework.md#thresholds))"
+    return _cell(source)
 
 
 def decision_rules_page() -> str:
@@ -136,7 +145,10 @@ def decision_rules_page() -> str:
         f"{percent}% of the latency budget: 250 ms of a 400 ms budget is 62.5% (critical), while "
         "30 ms of a 2,000 ms budget is under 2% (not critical). A quarter is the point at which "
         "the remaining time no longer leaves comfortable room for the model's own prefill and "
-        "generation under load.",
+        "generation under load. The quarter is this guide's heuristic, not the Kliente360 "
+        "article's: rules whose source begins \"This guide's heuristic\" apply a threshold "
+        "of this guide, and [where the thresholds come from](../framework.md#thresholds) gives "
+        "the reasoning for each.",
         "",
         "## From scores to a recommendation {#scoring}",
         "",
@@ -164,7 +176,7 @@ def decision_rules_page() -> str:
         "waits for a rate. The result lists each default it used under `assumptions` (\"Assumed "
         "1,000 calls a day for the cost estimate\") and the fields given under `given`. The "
         "one exception is `need`: every answer starts from question 1, so when it is left out "
-        "the source's starting case, a knowledge gap, is taken and listed among the "
+        "the Kliente360 article's starting case, a knowledge gap, is taken and listed among the "
         "assumptions. A behaviour-only gap is never judged on how its knowledge changes. On the "
         "calculator page an answer equal to its default counts as left out, because the "
         "page's address holds only the answers that differ from the defaults.",
@@ -228,9 +240,14 @@ def decision_rules_page() -> str:
         f"Monthly cost assumes {DAYS_PER_MONTH} days a month. Per call, input tokens are billed "
         "at the input price and output tokens at the output price. The fixed part of a prompt "
         "(instructions, and for prompt engineering the knowledge it carries) is cached at the "
-        "given hit rate and discount; the reader's own input (`request_tokens`) and retrieved "
-        "text change with every call and are not. Every option sends the reader's input in "
-        "full: fine-tuning shortens only the instructions.",
+        "given hit rate and discount, but only when it is at least `cache_minimum_tokens` long; "
+        "a call that misses the cache pays `cache_write_multiplier` times the input price for "
+        "it. The reader's own input (`request_tokens`) and retrieved text change with every "
+        "call and are not cached. Every option sends the reader's input in full: fine-tuning "
+        "shortens only the instructions. The `batch_share` of calls sent through a batch API "
+        "pay `batch_discount` less for every token. A tuned model's own prices, when given, "
+        "replace the fine-tuned price factor. A price preset fills the price fields left out "
+        "(see [Price presets](inputs.md#price-presets)).",
         "",
         "| Option | Tokens per call | Fixed monthly cost | One-off cost |",
         "|---|---|---|---|",
@@ -242,16 +259,18 @@ def decision_rules_page() -> str:
         "| " + OPTION_TITLES["rag"] + " | instructions and retrieved tokens | retrieval running "
         "cost and review of prompted output | retrieval build cost |",
         "| " + OPTION_TITLES["fine-tuning"] + " | the share of instructions a fine-tuned model "
-        "still needs, at the fine-tuned price factor | hosting, plus retraining runs spread "
-        "over their interval | dataset preparation and the first training run |",
+        "still needs, at the tuned model's prices | hosting, plus retraining runs and "
+        "base-model retirements spread over their intervals | dataset preparation and the "
+        "first training run |",
         "| " + OPTION_TITLES["hybrid"] + " | as fine-tuning, plus retrieved tokens at the "
         "fine-tuned price | both of the above | both of the above |",
         "",
         "Payback compares fine-tuning and the hybrid with the cheaper of prompt engineering and "
-        "RAG month by month: the first training run is paid up front, each retraining run in "
-        "the month it happens, and payback is the first month by whose end the trained option "
-        "has cost no more in total. `first_year_cost` adds up the first twelve months the same "
-        f"way. When that never happens within {MAX_PAYBACK} months, or the option is ruled out, "
+        "RAG month by month: the first training run is paid up front, each retraining run "
+        "and each base-model retirement in the month it happens, and payback is the first "
+        "month by whose end the trained option has cost no more in total. `first_year_cost` "
+        "adds up the first twelve months the same way."
+        f" When that never happens within {MAX_PAYBACK} months, or the option is ruled out, "
         "payback is `null` and `payback_note` says why. Token prices alone rarely make "
         "the case at low volume; the time people spend reviewing prompted output often does, "
         "which is why it is an input of its own. Every figure is an input; see "
@@ -333,6 +352,7 @@ def inputs_page() -> str:
             if field.group == group.id
         ]
         lines.append("")
+    lines += presets_markdown()
     return "\n".join(lines)
 
 

@@ -9,7 +9,15 @@ The model, stated once so that every figure can say what it assumes:
   fits (at most LARGE_CORPUS tokens), otherwise the part that fits.
 * RAG sends `retrieved_tokens` instead and pays for its index each month.
 * Fine-tuning keeps `fine_tuned_prompt_share` of the instructions; the reader's input is sent in
-  full. Trained options pay `fine_tuned_price_factor` times the base prices.
+  full. Trained options pay the tuned model's own prices when given, else
+  `fine_tuned_price_factor` times the base prices.
+* A fixed prefix (instructions, and knowledge carried in the prompt) is cached only from
+  `cache_minimum_tokens`; cache hits pay `1 - cache_discount` of the input price, misses pay
+  `cache_write_multiplier` times it (see cache_costs.py). `batch_share` of the calls pay
+  `1 - batch_discount` of every token price.
+* Trained options move to a new base model every `retirement_every_months` months, at
+  `retirement_cost` each time; the first year counts only the moves that fall in it.
+* `price_preset` fills the price fields the reader left out with a route's register figures.
 * The first training run is paid once, up front, with the dataset work; each retraining run
   follows every `retrain_every_months` months. `monthly_cost` spreads retraining evenly; payback
   and `first_year_cost` follow the actual schedule, so the first run is never counted twice.
@@ -17,11 +25,19 @@ The model, stated once so that every figure can say what it assumes:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .answers import Answers
-from .fields import FIELDS
+from .cache_costs import CacheTerms, billed_prefix_share
+from .facts import Fact
+from .fields import FIELDS, FIELDS_BY_NAME
+from .presets import preset_figures
 from .rules import LARGE_CORPUS, OPTIONS
 
-__all__ = ["DAYS_PER_MONTH", "MAX_PAYBACK", "TRAINED", "estimate", "training_runs"]
+__all__ = [
+    "DAYS_PER_MONTH", "MAX_PAYBACK", "TRAINED", "estimate", "priced", "retirements",
+    "training_runs",
+]
 
 DAYS_PER_MONTH = 30
 MAX_PAYBACK = 120
@@ -39,23 +55,73 @@ def _knowledge_tokens(a: Answers) -> float:
     return float(min(a.corpus_tokens, LARGE_CORPUS))
 
 
+Filled = dict[str, tuple[float, Fact | None, str]]
+
+
+def _preset(a: Answers) -> tuple[Answers, Filled]:
+    """The answers with the preset's figures in the price fields the reader left out."""
+    if a.price_preset == "none" or a.given is None:
+        return a, {}
+    filled = {
+        name: figure for name, figure in preset_figures(a.price_preset).items()
+        if name not in a.given
+    }
+    values: dict[str, object] = {
+        name: int(value) if FIELDS_BY_NAME[name].kind == "int" else value
+        for name, (value, _, _) in filled.items()
+    }
+    return replace(a, **values), filled  # type: ignore[arg-type]
+
+
+def priced(a: Answers) -> Answers:
+    """The answers the cost model prices: the reader's, with the preset's figures filled in."""
+    return _preset(a)[0]
+
+
+def _cache_terms(a: Answers) -> CacheTerms:
+    return CacheTerms(
+        minimum_tokens=a.cache_minimum_tokens,
+        read_multiplier=1 - a.cache_discount,
+        write_multiplier=a.cache_write_multiplier,
+        fact_ids=(),
+    )
+
+
 def _per_call(a: Answers) -> dict[str, float]:
+    terms = _cache_terms(a)
+
+    def fixed(tokens: float) -> float:
+        # Only the fixed part of a prompt repeats from call to call, so only it is cached.
+        return tokens * billed_prefix_share(tokens, a.cache_hit_rate, terms)
+
     price_in = a.input_price_per_mtok / _PER_MILLION
     price_out = a.output_price_per_mtok / _PER_MILLION
-    # Only the fixed part of a prompt repeats from call to call, so only it is cached.
-    cached = 1 - a.cache_hit_rate * a.cache_discount
-    output = a.output_tokens * price_out
+    tuned_in, tuned_out = _tuned_prices(a)
+    batch = 1 - a.batch_share * a.batch_discount
     request = float(a.request_tokens)
-    prompted = (a.prompt_tokens + _knowledge_tokens(a)) * cached + request
-    retrieved = a.prompt_tokens * cached + request + a.retrieved_tokens
-    short = a.prompt_tokens * a.fine_tuned_prompt_share * cached + request
-    factor = a.fine_tuned_price_factor
+    prompted = fixed(a.prompt_tokens + _knowledge_tokens(a)) + request
+    retrieved = fixed(a.prompt_tokens) + request + a.retrieved_tokens
+    short = fixed(a.prompt_tokens * a.fine_tuned_prompt_share) + request
     return {
-        "prompt-engineering": prompted * price_in + output,
-        "rag": retrieved * price_in + output,
-        "fine-tuning": factor * (short * price_in + output),
-        "hybrid": factor * ((short + a.retrieved_tokens) * price_in + output),
+        "prompt-engineering": batch * (prompted * price_in + a.output_tokens * price_out),
+        "rag": batch * (retrieved * price_in + a.output_tokens * price_out),
+        "fine-tuning": batch * (short * tuned_in + a.output_tokens * tuned_out),
+        "hybrid": batch * ((short + a.retrieved_tokens) * tuned_in + a.output_tokens * tuned_out),
     }
+
+
+def _tuned_prices(a: Answers) -> tuple[float, float]:
+    """Per-token prices of the tuned model: its own when given, else the base times the factor."""
+    factor = a.fine_tuned_price_factor
+    given_in, given_out = a.fine_tuned_input_price_per_mtok, a.fine_tuned_output_price_per_mtok
+    tuned_in = given_in if given_in is not None else factor * a.input_price_per_mtok
+    tuned_out = given_out if given_out is not None else factor * a.output_price_per_mtok
+    return tuned_in / _PER_MILLION, tuned_out / _PER_MILLION
+
+
+def retirements(months: int, every: int) -> int:
+    """Base-model retirements within the first `months` months, one at the end of each lifetime."""
+    return months // every if every > 0 and months > 0 else 0
 
 
 def training_runs(months: int, every: int) -> int:
@@ -70,15 +136,13 @@ def _payback(
 ) -> dict[str, int | None]:
     """The first month by whose end a trained option has cost no more than the baseline."""
     payback: dict[str, int | None] = {}
-    every = a.retrain_every_months
     for option in TRAINED:
         payback[option] = None
         if running[option] >= running[baseline]:
             continue
         for month in range(1, MAX_PAYBACK + 1):
             # Runs after the first: the first is in the up-front cost.
-            retraining = (training_runs(month, every) - 1) * a.training_cost
-            trained = upfront[option] + month * running[option] + retraining
+            trained = upfront[option] + month * running[option] + _later_training(a, month)
             if trained <= upfront[baseline] + month * running[baseline]:
                 payback[option] = month
                 break
@@ -95,16 +159,14 @@ def _payback_note(option: str, months: int | None, baseline: str) -> str:
     )
 
 
-def _assumptions(a: Answers, calls: int) -> list[str]:
+def _assumptions(a: Answers, calls: int, filled: Filled) -> list[str]:
     defaulted = [
-        f for f in _ECONOMICS if a.given is not None and f.name not in a.given
+        f for f in _ECONOMICS
+        if a.given is not None and f.name not in a.given and f.name not in filled
     ]
-    cache = (
-        f"{a.cache_hit_rate:.0%} of them from the prompt cache at {a.cache_discount:.0%} off"
-    )
     lines = [
         f"{calls:,} calls a month: {a.calls_per_day:,} a day for {DAYS_PER_MONTH} days.",
-        f"Each call sends {a.prompt_tokens:,} instruction tokens ({cache}) and "
+        f"Each call sends {a.prompt_tokens:,} instruction tokens ({_cache_text(a)}) and "
         f"{a.request_tokens:,} tokens of the reader's own input, and gets {a.output_tokens:,} "
         "tokens back.",
     ]
@@ -124,10 +186,21 @@ def _assumptions(a: Answers, calls: int) -> list[str]:
         f"${a.retrieval_monthly_cost:,.0f} a month for the index; building it costs "
         f"${a.retrieval_setup_cost:,.0f} once.",
         f"Fine-tuning keeps {a.fine_tuned_prompt_share:.0%} of the instructions, never shortens "
-        f"the reader's input, and prices tokens at {a.fine_tuned_price_factor:g} times the base "
-        f"price (${a.input_price_per_mtok:g} in, ${a.output_price_per_mtok:g} out per million).",
+        f"the reader's input, and {_tuned_text(a)}.",
         _training_line(a),
     ]
+    short = a.prompt_tokens * a.fine_tuned_prompt_share
+    if 0 < a.cache_hit_rate and 0 < short < a.cache_minimum_tokens:
+        lines.append(
+            f"The fine-tuned prompt's {short:,.0f} instruction tokens are under the cache "
+            f"minimum of {a.cache_minimum_tokens:,}, so they pay the full input price."
+        )
+    if a.batch_share > 0:
+        lines.append(
+            f"{a.batch_share:.0%} of the calls go through a batch API at "
+            f"{a.batch_discount:.0%} off every token."
+        )
+    lines += _preset_lines(a, filled)
     if defaulted:
         lines.append(
             "Not given, so the calculator's defaults: "
@@ -137,24 +210,89 @@ def _assumptions(a: Answers, calls: int) -> list[str]:
     return lines
 
 
+def _cache_text(a: Answers) -> str:
+    write = (
+        f", writes at {a.cache_write_multiplier:g} times the input price"
+        if a.cache_write_multiplier != 1
+        else ""
+    )
+    return (
+        f"{a.cache_hit_rate:.0%} of them from the prompt cache at {a.cache_discount:.0%} off"
+        f"{write}, cached only from {a.cache_minimum_tokens:,} tokens"
+    )
+
+
+def _tuned_text(a: Answers) -> str:
+    base = f"${a.input_price_per_mtok:g} in, ${a.output_price_per_mtok:g} out per million"
+    given_in, given_out = a.fine_tuned_input_price_per_mtok, a.fine_tuned_output_price_per_mtok
+    if given_in is None and given_out is None:
+        return f"prices tokens at {a.fine_tuned_price_factor:g} times the base price ({base})"
+    tuned_in, tuned_out = (p * _PER_MILLION for p in _tuned_prices(a))
+    return (
+        f"the tuned model has its own prices (${tuned_in:g} in, ${tuned_out:g} out per million; "
+        f"the prompted model: {base})"
+    )
+
+
+def _preset_lines(a: Answers, filled: Filled) -> list[str]:
+    if not filled:
+        return []
+    parts = []
+    for name, (value, fact, reason) in filled.items():
+        label = FIELDS_BY_NAME[name].label.lower()
+        if fact is None:
+            parts.append(f"{label} {value:g} ({reason})")
+            continue
+        whose = (
+            f"your organisation's figure ({fact.organisation}; public figure: "
+            f"{fact.public_value})"
+            if fact.organisation
+            else f"register, {fact.status}"
+            + (", an illustrative figure" if fact.status == "unconfirmed" else "")
+        )
+        parts.append(
+            f"{label} {value:g} from '{fact.value}' ({fact.id}, {whose}, checked "
+            f"{fact.checked.day} {fact.checked:%b %Y})"
+        )
+    return [f"Price preset '{a.price_preset}' filled the figures not given: " + "; ".join(parts)
+            + "."]
+
+
 def _training_line(a: Answers) -> str:
     first = (
         f"The first training run (${a.training_cost:,.0f}) is paid once, up front, with "
         f"${a.data_preparation_cost:,.0f} of dataset work"
     )
     if a.retrain_every_months > 0:
-        return (
+        text = (
             f"{first}; a retraining run follows every {a.retrain_every_months} months, spread "
             "evenly over the months in the monthly cost."
         )
-    return f"{first}; the model is not retrained."
+    else:
+        text = f"{first}; the model is not retrained."
+    if a.retirement_every_months > 0:
+        return (
+            f"{text} The base model retires every {a.retirement_every_months} months, and moving "
+            f"the tune to its successor (re-tuning, re-evaluation) costs "
+            f"${a.retirement_cost:,.0f} each time."
+        )
+    return f"{text} No base-model retirement is counted."
+
+
+def _later_training(a: Answers, months: int) -> float:
+    """Training paid within `months` after the up-front run: retraining and retirements."""
+    runs = (training_runs(months, a.retrain_every_months) - 1) * a.training_cost
+    return runs + retirements(months, a.retirement_every_months) * a.retirement_cost
 
 
 def estimate(a: Answers) -> dict[str, object]:
     """Costs per option in USD, and payback in months against the cheaper untrained option."""
+    a, filled = _preset(a)
     calls = a.calls_per_day * DAYS_PER_MONTH
     per_call = _per_call(a)
     retraining = a.training_cost / a.retrain_every_months if a.retrain_every_months > 0 else 0.0
+    if a.retirement_every_months > 0:
+        retraining += a.retirement_cost / a.retirement_every_months
     review = a.prompted_review_monthly_cost
     running = {
         "prompt-engineering": review,
@@ -176,7 +314,7 @@ def estimate(a: Answers) -> dict[str, object]:
     first_year = {
         o: upfront[o]
         + 12 * running[o]
-        + ((training_runs(12, a.retrain_every_months) - 1) * a.training_cost if o in TRAINED else 0)
+        + (_later_training(a, 12) if o in TRAINED else 0)
         for o in OPTIONS
     }
     return {
@@ -189,5 +327,5 @@ def estimate(a: Answers) -> dict[str, object]:
         "payback_against": baseline,
         "payback_months": payback,
         "payback_note": {o: _payback_note(o, payback[o], baseline) for o in TRAINED},
-        "assumptions": _assumptions(a, calls),
+        "assumptions": _assumptions(a, calls, filled),
     }

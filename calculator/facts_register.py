@@ -236,6 +236,107 @@ RECORDS: tuple[dict[str, str], ...] = (
         "note": "Kept from the earlier edition of the economics page; the check found only "
         "third-party pages, which disagree with each other. The model retires on 2027-01-14.",
     },
+    # Figures the calculator's price presets read (see calculator/presets.py); a figure's
+    # first number is the one used, so an organisation overrides it with a plain "1.60".
+    {
+        "id": "hosted-api-input-price",
+        "subject": "Hosted API preset: input price (GPT-4.1)",
+        "topic": "price",
+        "claim": "OpenAI lists GPT-4.1 at $2.00 per million input tokens; the calculator's "
+        "hosted API preset uses it as the price of the model you prompt.",
+        "value": "$2.00 per million input tokens",
+        "source": "https://openai.com/api/pricing/",
+        "checked": _CHECKED,
+        "status": "secondary",
+        "note": "Read in GitHub's published table of model prices (github/docs, "
+        "data/tables/copilot/models-and-pricing.yml), which lists GPT-4.1 at $2.00 in, $0.50 "
+        "cached, $8.00 out; the stored copy of OpenAI's pricing page lacked the table.",
+    },
+    {
+        "id": "hosted-api-output-price",
+        "subject": "Hosted API preset: output price (GPT-4.1)",
+        "topic": "price",
+        "claim": "OpenAI lists GPT-4.1 at $8.00 per million output tokens.",
+        "value": "$8.00 per million output tokens",
+        "source": "https://openai.com/api/pricing/",
+        "checked": _CHECKED,
+        "status": "secondary",
+        "note": "Same table as the input price.",
+    },
+    {
+        "id": "hosted-api-cache-discount",
+        "subject": "Hosted API preset: cached input discount (GPT-4.1)",
+        "topic": "price",
+        "claim": "Cached GPT-4.1 input is billed at $0.50 per million tokens against $2.00 "
+        "uncached, a 75% cut.",
+        "value": "75% off cached input",
+        "source": "https://openai.com/api/pricing/",
+        "checked": _CHECKED,
+        "status": "secondary",
+        "note": "Same table as the input price.",
+    },
+    {
+        "id": "managed-cloud-input-price",
+        "subject": "Managed cloud preset: input price (Gemini 2.5 Flash on Vertex AI)",
+        "topic": "price",
+        "claim": "Vertex AI lists Gemini 2.5 Flash at $0.30 per million input tokens.",
+        "value": "$0.30 per million input tokens",
+        "source": "https://cloud.google.com/vertex-ai/generative-ai/pricing",
+        "checked": _CHECKED,
+        "status": "secondary",
+        "note": "Read in third-party summaries of the Vertex AI price list (deploybase.ai, "
+        "2026); the stored copy of Google's page was not available.",
+    },
+    {
+        "id": "managed-cloud-output-price",
+        "subject": "Managed cloud preset: output price (Gemini 2.5 Flash on Vertex AI)",
+        "topic": "price",
+        "claim": "Vertex AI lists Gemini 2.5 Flash at $2.50 per million output tokens.",
+        "value": "$2.50 per million output tokens",
+        "source": "https://cloud.google.com/vertex-ai/generative-ai/pricing",
+        "checked": _CHECKED,
+        "status": "secondary",
+        "note": "Same summaries as the input price.",
+    },
+    {
+        "id": "managed-cloud-tuned-price-factor",
+        "subject": "Managed cloud preset: tuned model's token prices",
+        "topic": "price",
+        "claim": "The preset prices a tuned Gemini model's tokens like its base model's. "
+        "Illustrative: no current statement of tuned-model serving prices could be confirmed.",
+        "value": "1x base (illustrative)",
+        "source": "https://cloud.google.com/vertex-ai/generative-ai/pricing",
+        "checked": _CHECKED,
+        "status": "unconfirmed",
+        "note": "Check the provider's price list for your model and region before relying on it.",
+    },
+    {
+        "id": "open-weights-gpu-month",
+        "subject": "Open weights preset: one GPU serving the tuned model",
+        "topic": "price",
+        "claim": "One data-centre GPU rented around the clock to serve a small tuned model with "
+        "its adapters. Illustrative: rental prices vary by provider, region and commitment, and "
+        "no single current list price could be confirmed.",
+        "value": "$1,825 a month (illustrative: $2.50 an hour for 730 hours)",
+        "source": "https://docs.vllm.ai/en/latest/models/lora.html",
+        "checked": _CHECKED,
+        "status": "unconfirmed",
+        "note": "The source documents serving many LoRA adapters on one base model; the hourly "
+        "rate is an illustrative figure, not a quote.",
+    },
+    {
+        "id": "open-weights-training-run",
+        "subject": "Open weights preset: one LoRA training run",
+        "topic": "price",
+        "claim": "A LoRA or QLoRA run on a small open-weight model, with its evaluation, on "
+        "rented GPUs. Illustrative: run length depends on model size and dataset.",
+        "value": "$200 a run (illustrative)",
+        "source": "https://arxiv.org/abs/2305.14314",
+        "checked": _CHECKED,
+        "status": "unconfirmed",
+        "note": "QLoRA shows single-GPU tuning of large models is feasible; the dollar figure is "
+        "illustrative.",
+    },
     {
         "id": "openai-ft-example-count",
         "subject": "Fine-tuning: examples needed for a visible gain",

@@ -19,7 +19,9 @@ from .patterns import (
 )
 
 __all__ = [
+    "ARTICLE",
     "FEW_EXAMPLES",
+    "HEURISTIC",
     "LARGE_CORPUS",
     "LOW_VOLUME",
     "MIN_EXAMPLES",
@@ -50,9 +52,31 @@ LARGE_CORPUS = 200_000
 # Change rates at which trained-in facts go stale between runs (monthly or faster).
 MOVING_CHANGES = FAST_CHANGES | {"monthly"}
 
+# The article every rule without another source comes from (index.md#about names and links it).
+ARTICLE = "Kliente360 article"
+# Thresholds that turn the article's words into numbers are this guide's own; the framework
+# page's "Where the thresholds come from" section gives the reasoning for each.
+HEURISTIC = "This guide's heuristic"
+
 SOURCES: dict[str, str] = {
-    "article": "Source article: the four questions and the six patterns",
-    "article-default": "Source article: RAG as the default when no question applies",
+    "article": f"{ARTICLE}: the four questions and the six patterns",
+    "article-default": f"{ARTICLE}: RAG as the default when no question applies",
+    "heuristic-stable": (
+        f"{HEURISTIC}: quarterly or slower counts as stable, monthly or faster as moving "
+        f"(question 2 of the {ARTICLE} gives no number)"
+    ),
+    "heuristic-latency": (
+        f"{HEURISTIC}: retrieval taking a quarter of the latency budget is critical (the "
+        f"{ARTICLE} gives the overhead, not a share)"
+    ),
+    "heuristic-volume": (
+        f"{HEURISTIC}: 1,000 calls a day is high volume and under 100 is low (the {ARTICLE} "
+        "speaks of thousands of calls a day)"
+    ),
+    "heuristic-narrow": (
+        f"{HEURISTIC}: a narrow task accepts knowledge that changes monthly, applied to the "
+        f"{ARTICLE}'s narrow-domain pattern"
+    ),
     "openai-examples": (
         "OpenAI fine-tuning guide: clear gains usually show from 50 to 100 training examples "
         "(platform.openai.com/docs/guides/fine-tuning)"
@@ -71,7 +95,7 @@ SOURCES: dict[str, str] = {
     ),
     "pricing": "Provider price lists: input tokens are billed on every call",
     "prompting-first": (
-        "Source article and OpenAI's fine-tuning guide: start with prompt engineering and "
+        f"{ARTICLE} and OpenAI's fine-tuning guide: start with prompt engineering and "
         "fine-tune when a measured prompt falls short"
     ),
 }
@@ -206,7 +230,7 @@ RULES: tuple[Rule, ...] = (
         effects=((FT, 1.5), (HY, 0.5)),
         reason="Stable material is trained once and stays right, so the training cost is spread "
         "over a long time.",
-        source=SOURCES["article"],
+        source=SOURCES["heuristic-stable"],
     ),
     Rule(
         id="knowledge-moves",
@@ -217,7 +241,7 @@ RULES: tuple[Rule, ...] = (
         effects=((FT, -1.5),),
         reason="Facts in the weights go stale between training runs; every change means another "
         "run and another evaluation.",
-        source=SOURCES["article"],
+        source=SOURCES["heuristic-stable"],
     ),
     Rule(
         id="knowledge-fast",
@@ -250,7 +274,7 @@ RULES: tuple[Rule, ...] = (
         effects=((FT, 2), (PE, 0.5), (RAG, -1.5), (HY, -1.5)),
         reason="Embedding the query, searching and re-ranking happen before the first token; "
         "a model without that step answers sooner and more predictably.",
-        source=SOURCES["article"],
+        source=SOURCES["heuristic-latency"],
         caveat="If the knowledge must stay fresh, measure a lean retrieval path (about 30 ms) "
         "before giving up on retrieval.",
         caveat_for=(RAG, HY),
@@ -364,7 +388,7 @@ RULES: tuple[Rule, ...] = (
         effects=((FT, -1.5), (HY, -1.5)),
         reason="Dataset work and training are fixed costs, and at a few dozen calls a day a "
         "shorter prompt saves little against them.",
-        source=SOURCES["article"],
+        source=SOURCES["heuristic-volume"],
     ),
     Rule(
         id="volume-thousands",
@@ -375,7 +399,7 @@ RULES: tuple[Rule, ...] = (
         effects=((FT, 0.5), (HY, 0.5)),
         reason="At this volume a trained behaviour that needs a shorter prompt is repeated on "
         "every call; the cost estimate shows what that is worth at the prices given.",
-        source=SOURCES["article"],
+        source=SOURCES["heuristic-volume"],
     ),
     Rule(
         id="volume-tens-of-thousands",
@@ -475,7 +499,7 @@ RULES: tuple[Rule, ...] = (
         effects=((FT, 1.5), (HY, 1)),
         reason="At volume, reviewers cannot keep correcting drift in a prompted voice; a trained "
         "voice is the default on every call.",
-        source=SOURCES["article"],
+        source=SOURCES["heuristic-volume"],
         pattern="proprietary-tone",
     ),
     Rule(
@@ -521,7 +545,7 @@ RULES: tuple[Rule, ...] = (
         effects=((FT, 1.5), (HY, 1), (PE, -1), (RAG, -1)),
         reason="Small differences in phrasing or context order multiply across thousands of "
         "calls; a trained behaviour with a short prompt varies less.",
-        source=SOURCES["article"],
+        source=SOURCES["heuristic-volume"],
         pattern="consistency-at-scale",
     ),
     Rule(
@@ -536,7 +560,7 @@ RULES: tuple[Rule, ...] = (
         effects=((FT, 2), (RAG, -1)),
         reason="A small, fixed task space is learned precisely; no search step is needed to pick "
         "a label or fill a field.",
-        source=SOURCES["article"],
+        source=SOURCES["heuristic-narrow"],
         pattern="narrow-domain",
     ),
     Rule(

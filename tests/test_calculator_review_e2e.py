@@ -314,5 +314,6 @@ def test_break_even_on_the_page_is_the_clis(page: Any, site_url: str) -> None:
         page.goto(site_url + CALCULATOR + "?" + urlencode(answers))
         ready(page)
         text = " ".join(page.locator(".calc-breakeven").inner_text().split())
+        # The page says what the command line computed, in the same sentences.
         for sentence in sentences(found):
             assert sentence in text, (sentence, text)

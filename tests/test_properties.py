@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from calculator import PATTERN_IDS, recommend, to_adr, to_markdown, validate
 from calculator.answers import Answers
 from calculator.assumptions import assumptions
-from calculator.economics import TRAINED, estimate
+from calculator.cache_costs import CacheTerms, billed_prefix_share
+from calculator.economics import TRAINED, estimate, priced
 from calculator.fields import FIELDS, FIELDS_BY_NAME
 from calculator.flips import _latency_edges, _order
 from calculator.patterns import match_patterns
@@ -257,24 +258,35 @@ def test_law_9_economics_add_up(answers: dict[str, Any], extra: int, training: f
         assert math.isclose(dear[option], cheap[option] + runs * training, rel_tol=1e-9,
                             abs_tol=0.02)
     assert dear["rag"] == cheap["rag"]
-    # Prompting a knowledge need carries the knowledge, or the part of it that fits.
-    cached = 1 - a.cache_hit_rate * a.cache_discount
-    price = a.input_price_per_mtok / 1e6
+    # Prompting a knowledge need carries the knowledge, or the part of it that fits, in the
+    # cached prefix, which is cached only from the minimum and may pay a write surcharge.
+    p = priced(a)
+    terms = CacheTerms(minimum_tokens=p.cache_minimum_tokens, read_multiplier=1 - p.cache_discount,
+                       write_multiplier=p.cache_write_multiplier, fact_ids=())
+
+    def fixed(tokens: float) -> float:
+        return tokens * billed_prefix_share(tokens, p.cache_hit_rate, terms)
+
+    batch = 1 - p.batch_share * p.batch_discount
+    price = p.input_price_per_mtok / 1e6 * batch
     if a.need != "behavior":
         carried = LARGE_CORPUS if a.corpus_tokens is None else min(a.corpus_tokens, LARGE_CORPUS)
         behaviour = estimate(_given(answers, need="behavior"))
         with_knowledge = economics["cost_per_1000_calls"]["prompt-engineering"]
         without = behaviour["cost_per_1000_calls"]["prompt-engineering"]
-        assert math.isclose(with_knowledge, without + carried * cached * price * 1000,
+        added = fixed(p.prompt_tokens + carried) - fixed(p.prompt_tokens)
+        assert math.isclose(with_knowledge, without + added * price * 1000,
                             rel_tol=1e-9, abs_tol=1e-3)
     # Fine-tuning never shortens the reader's own input: every option pays for all of it.
     extra = min(extra, 10_000_000 - a.request_tokens)
     more = estimate(_given(answers, request_tokens=a.request_tokens + extra))
+    tuned = (p.fine_tuned_input_price_per_mtok if p.fine_tuned_input_price_per_mtok is not None
+             else p.fine_tuned_price_factor * p.input_price_per_mtok) / 1e6 * batch
     for option in OPTIONS:
-        factor = a.fine_tuned_price_factor if option in TRAINED else 1.0
+        per_token = tuned if option in TRAINED else price
         before = economics["cost_per_1000_calls"][option]
         assert math.isclose(more["cost_per_1000_calls"][option],
-                            before + factor * extra * price * 1000, rel_tol=1e-9, abs_tol=1e-3)
+                            before + extra * per_token * 1000, rel_tol=1e-9, abs_tol=1e-3)
     # Every figure states its assumptions, the defaults among them.
     stated = " ".join(economics["assumptions"])
     assert f"{a.calls_per_day:,} a day" in stated

@@ -49,3 +49,22 @@ def test_can_fine_tune_false_rules_out_training() -> None:
     assert set(by_id["no-fine-tuning-route"].excludes) == {"fine-tuning", "hybrid"}
     # Without a standing index neither RAG nor the hybrid has anything to search.
     assert by_id["no-persistent-index"].excludes == ("rag", "hybrid")
+
+
+def test_sources_name_the_article_and_label_this_guides_thresholds() -> None:
+    from calculator.docs import decision_rules_page
+    from calculator.rules import ARTICLE, HEURISTIC
+
+    by_id = {rule.id: rule for rule in RULES}
+    guide_thresholds = ("q2-stable", "knowledge-moves", "critical-latency", "low-volume",
+                        "volume-thousands", "proprietary-tone", "consistency-at-scale",
+                        "narrow-domain")
+    for rule_id in guide_thresholds:
+        assert by_id[rule_id].source.startswith(HEURISTIC), rule_id
+        assert ARTICLE in by_id[rule_id].source, rule_id
+    for rule in RULES:
+        assert "Source article" not in rule.source and "the source" not in rule.source, rule.id
+    page = decision_rules_page()
+    assert page.count("([why this threshold](../framework.md#thresholds))") == len(
+        [rule for rule in RULES if rule.source.startswith(HEURISTIC)]
+    )
