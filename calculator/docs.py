@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from .breakeven import SENSITIVITY_VOLUMES, WITHIN_MONTHS
 from .economics import DAYS_PER_MONTH, MAX_PAYBACK
 from .engine import recommend
-from .fields import DEFAULTS, FIELDS, GROUPS, Field
+from .fields import FIELDS, GROUPS, Field
 from .framework import CRITICAL_SHARE, QUESTIONS
 from .labels import OPTION_IN_SENTENCE
 from .patterns import PATTERNS, PATTERNS_BY_ID
@@ -45,13 +45,9 @@ def _default_text(field: Field) -> str:
 
 
 def try_query(pattern_id: str) -> str:
-    """The query string of the pattern's example: only the answers that differ from the defaults."""
+    """The query string of the pattern's example: every answer it gives, a default included."""
     example = PATTERNS_BY_ID[pattern_id].example_answers
-    pairs = []
-    for field in FIELDS:
-        if field.name in example and example[field.name] != DEFAULTS[field.name]:
-            value = example[field.name]
-            pairs.append((field.name, value_text(field.name, value)))
+    pairs = [(f.name, value_text(f.name, example[f.name])) for f in FIELDS if f.name in example]
     return urlencode(pairs)
 
 
@@ -178,8 +174,9 @@ def decision_rules_page() -> str:
         "one exception is `need`: every answer starts from question 1, so when it is left out "
         "the Kliente360 article's starting case, a knowledge gap, is taken and listed among the "
         "assumptions. A behaviour-only gap is never judged on how its knowledge changes. On the "
-        "calculator page an answer equal to its default counts as left out, because the "
-        "page's address holds only the answers that differ from the defaults.",
+        "calculator page an answer counts as given once the reader sets it, even to its default "
+        "value, and the page's address holds exactly the given answers; **Clear answer** takes "
+        "a question back to not answered.",
         "",
         "### Laws {#laws}",
         "",

@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from calculator import DEFAULTS, PATTERN_IDS, recommend
+from calculator import PATTERN_IDS, recommend
 from calculator.docs import (
     decision_rules_page,
     generated_pages,
@@ -52,12 +52,11 @@ def test_generated_pages_paths() -> None:
 
 
 @pytest.mark.parametrize("pattern_id", PATTERN_IDS)
-def test_try_query_holds_only_non_default_example_answers(pattern_id: str) -> None:
+def test_try_query_holds_every_example_answer_in_form_order(pattern_id: str) -> None:
     pairs = parse_qsl(try_query(pattern_id))
     example = PATTERNS_BY_ID[pattern_id].example_answers
-    assert pairs
-    for name, _ in pairs:
-        assert example[name] != DEFAULTS[name]
+    # A default the example gives is an answer too: the calculator page counts it as given.
+    assert [name for name, _ in pairs] == [f.name for f in FIELDS if f.name in example]
     typed = {
         name: (int(text) if FIELDS_BY_NAME[name].kind == "int" else
                float(text) if FIELDS_BY_NAME[name].kind == "number" else text)
@@ -71,11 +70,11 @@ def test_try_query_holds_only_non_default_example_answers(pattern_id: str) -> No
 
 def test_try_snippet_links_the_calculator_page_as_markdown() -> None:
     snippet = try_snippet("critical-latency")
-    # need=knowledge is the default, so the link leaves it out; the time retrieval adds has no
-    # default (it stays unknown until measured), so the link carries it. A Markdown link to the
-    # page's source, which every builder turns into its address.
+    # need=knowledge is the default, but the example gives it, so the link carries it as an
+    # answer. A Markdown link to the page's source, which every builder turns into its address.
     assert (
-        "[Open this example in the calculator](../calculator.md?corpus_change=quarterly"
+        "[Open this example in the calculator](../calculator.md?need=knowledge"
+        "&corpus_change=quarterly"
         "&latency_budget_ms=400&retrieval_overhead_ms=250&calls_per_day=20000"
         "&labeled_examples=1000){ .md-button }"
     ) in snippet
@@ -85,7 +84,7 @@ def test_try_snippet_links_the_calculator_page_as_markdown() -> None:
 
 def test_try_snippet_can_link_a_calculator_hosted_elsewhere() -> None:
     snippet = try_snippet("critical-latency", calculator="https://guides.example.com/calc/")
-    assert "](https://guides.example.com/calc/?corpus_change=quarterly&" in snippet
+    assert "](https://guides.example.com/calc/?need=knowledge&corpus_change=quarterly&" in snippet
 
 
 def test_triggers_snippet_uses_the_table_text() -> None:

@@ -85,7 +85,7 @@ def test_a_bare_marker_becomes_a_region_and_regions_are_stable() -> None:
     once = fill_regions(bare, calculator="calculator.md", page="patterns/critical-latency.md")
     assert "<!-- calculator:try critical-latency begin: written by" in once
     assert once.rstrip().endswith("<!-- calculator:try critical-latency end -->")
-    assert "](../calculator.md?corpus_change=quarterly&" in once
+    assert "](../calculator.md?need=knowledge&corpus_change=quarterly&" in once
     twice = fill_regions(once, calculator="calculator.md", page="patterns/critical-latency.md")
     assert twice == once
     # A hand edit inside a region is overwritten by the next run.

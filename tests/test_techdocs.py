@@ -215,7 +215,7 @@ def test_the_reader_shows_a_pattern_page_whole(
     expect(content.get_by_text("The calculator reports this pattern when")).to_be_visible()
     link = content.get_by_role("link", name="Open this example in the calculator")
     # The reader makes the link absolute; it stays on the reader's own calculator page.
-    target = reader + "calculator/?corpus_change=quarterly&latency_budget_ms=400" \
+    target = reader + "calculator/?need=knowledge&corpus_change=quarterly&latency_budget_ms=400" \
         "&retrieval_overhead_ms=250&calls_per_day=20000&labeled_examples=1000"
     expect(link).to_have_attribute("href", target)
     link.scroll_into_view_if_needed()
