@@ -113,6 +113,10 @@ def test_calculator_is_usable_by_keyboard_with_a_visible_focus(page: Any, site_u
         if step["closedSummary"]:
             # A collapsed group opens from the keyboard like any disclosure.
             page.keyboard.press("Enter")
+        if controls <= reached.keys():
+            # Tabbing on would wrap round to the header, whose search box opens the theme's
+            # search mode and takes the arrow keys used below.
+            break
     assert controls <= reached.keys(), f"not reachable by Tab: {sorted(controls - reached.keys())}"
     hidden = sorted(name for name, visible in reached.items() if not visible)
     assert not hidden, f"focus is not visible on {hidden}"
