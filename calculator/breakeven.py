@@ -16,10 +16,10 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Callable, Mapping
-from typing import Any, cast
+from typing import Any
 
 from .answers import Answers
-from .economics import DAYS_PER_MONTH, estimate
+from .economics import DAYS_PER_MONTH, AtVolume, Costs, at_volume, costs
 from .fields import FIELDS_BY_NAME
 from .labels import OPTION_IN_SENTENCE
 from .rules import OPTION_TITLES, OPTIONS, RULES
@@ -60,6 +60,7 @@ def _with_calls(a: Answers, calls: int) -> Answers:
 
 
 _Decide = Callable[[Answers], tuple[str, int]]
+_Probe = tuple[_Decide, Costs]
 
 # Only the rules that read the volume can change with it; the others are summed once.
 _VOLUME_RULES = tuple(
@@ -94,13 +95,12 @@ def _deciders(a: Answers) -> Callable[[Answers], tuple[str, int]]:
     return at
 
 
-def _lines(a: Answers) -> dict[str, _Line]:
-    low = _at(a, 0)
-    high = _at(a, _PROBE)
+def _lines(c: Costs) -> dict[str, _Line]:
+    low, high = at_volume(c, 0), at_volume(c, _PROBE)
     lines = {}
-    for option, fixed in low["monthly_cost"].items():
-        slope = (high["monthly_cost"][option] - fixed) / _PROBE
-        lines[option] = _Line(slope, fixed, low["upfront_cost"][option])
+    for option, fixed in low.monthly.items():
+        slope = (high.monthly[option] - fixed) / _PROBE
+        lines[option] = _Line(slope, fixed, c.upfront[option])
     return lines
 
 
@@ -109,14 +109,16 @@ def _baseline(lines: dict[str, _Line], calls: float) -> str:
     return min(UNTRAINED, key=lambda o: (lines[o].monthly(calls), UNTRAINED.index(o)))
 
 
-def _at(draft: Answers, calls: int) -> dict[str, Any]:
-    """The economics at another volume; `draft` is break_even's copy of the answers."""
+def _at(draft: Answers, c: Costs, calls: int) -> AtVolume:
+    """The economics at another volume; `draft` is break_even's copy of the answers, whose volume
+    the rules read when they are asked at the same volume."""
     object.__setattr__(draft, "calls_per_day", calls)
-    return estimate(draft)
+    return at_volume(c, calls)
 
 
-def _pays_back(a: Answers, option: str, calls: int, decide: _Decide) -> bool:
-    months = _at(a, calls)["payback_months"][option]
+def _pays_back(a: Answers, option: str, calls: int, probe: _Probe) -> bool:
+    decide, c = probe
+    months = _at(a, c, calls).payback[option]
     if decide(a)[1] >> OPTIONS.index(option) & 1:
         return False
     return months is not None and months <= WITHIN_MONTHS
@@ -134,7 +136,7 @@ def _pieces(lines: dict[str, _Line]) -> list[tuple[float, float]]:
 
 
 def _first_volume(
-    a: Answers, lines: dict[str, _Line], option: str, decide: _Decide
+    a: Answers, lines: dict[str, _Line], option: str, probe: _Probe
 ) -> int | None:
     """The smallest whole number of calls a day at which `option` pays back in time."""
     # The economics report payback to a tenth of a month, so 12.04 months counts as 12.
@@ -160,58 +162,60 @@ def _first_volume(
         elif rate > 0 and -base / rate <= hi:
             guesses.append(-base / rate)
     for guess in sorted(guesses):
-        found = _settle(a, option, guess, decide)
+        found = _settle(a, option, guess, probe)
         if found is not None:
             return found
     return None
 
 
-def _settle(a: Answers, option: str, guess: float, decide: _Decide) -> int | None:
+def _settle(a: Answers, option: str, guess: float, probe: _Probe) -> int | None:
     """The edge near `guess` where the economics themselves first report payback in time.
 
     The lines are read from costs rounded to cents, so the edge is found again by bisection
     between a volume that does not pay back in time and one that does."""
     lo, hi = max(0, math.floor(guess) - _SETTLE), min(_MAX_CALLS, math.ceil(guess) + _SETTLE)
-    while not _pays_back(a, option, hi, decide):
+    while not _pays_back(a, option, hi, probe):
         if hi == _MAX_CALLS:
             return None
         lo, hi = hi, min(_MAX_CALLS, hi + 2 * (hi - lo))
-    while lo > 0 and _pays_back(a, option, lo, decide):
+    while lo > 0 and _pays_back(a, option, lo, probe):
         lo, hi = max(0, lo - 2 * (hi - lo)), lo
-    if _pays_back(a, option, lo, decide):
+    if _pays_back(a, option, lo, probe):
         return lo
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        lo, hi = (lo, mid) if _pays_back(a, option, mid, decide) else (mid, hi)
+        lo, hi = (lo, mid) if _pays_back(a, option, mid, probe) else (mid, hi)
     return hi
 
 
 def break_even(a: Answers) -> dict[str, Any]:
     """Break-even volume for the trained options, and the answer across volumes."""
     draft = _with_calls(a, a.calls_per_day)
-    lines = _lines(draft)
     decide = _deciders(a)
+    c = costs(draft)
+    lines = _lines(c)
+    probe = (decide, c)
     volumes = []
     for calls in SENSITIVITY_VOLUMES:
-        economics = _at(draft, calls)
+        economics = _at(draft, c, calls)
         recommendation, ruled_out = decide(draft)
-        payback = cast(dict[str, Any], economics["payback_months"])
+        payback = economics.payback
         volumes.append({
             "calls_per_day": calls,
             "recommendation": recommendation,
-            "payback_against": economics["payback_against"],
+            "payback_against": economics.baseline,
             "payback_months": {
                 o: None if ruled_out >> OPTIONS.index(o) & 1 else payback[o] for o in TRAINED
             },
         })
-    calls_needed = {o: _first_volume(draft, lines, o, decide) for o in TRAINED}
+    calls_needed = {o: _first_volume(draft, lines, o, probe) for o in TRAINED}
     return {
         "within_months": WITHIN_MONTHS,
         "days_per_month": DAYS_PER_MONTH,
         "calls_per_day": calls_needed,
         "against": {
-            o: None if c is None else _at(draft, c)["payback_against"]
-            for o, c in calls_needed.items()
+            o: None if n is None else _at(draft, c, n).baseline
+            for o, n in calls_needed.items()
         },
         "volumes": volumes,
     }

@@ -25,7 +25,7 @@ The model, stated once so that every figure can say what it assumes:
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .answers import Answers
 from .cache_costs import CacheTerms, billed_prefix_share
@@ -35,8 +35,8 @@ from .presets import preset_figures
 from .rules import LARGE_CORPUS, OPTIONS
 
 __all__ = [
-    "DAYS_PER_MONTH", "MAX_PAYBACK", "TRAINED", "estimate", "priced", "retirements",
-    "training_runs",
+    "DAYS_PER_MONTH", "MAX_PAYBACK", "TRAINED", "AtVolume", "Costs", "at_volume", "costs",
+    "estimate", "priced", "retirements", "training_runs",
 ]
 
 DAYS_PER_MONTH = 30
@@ -136,13 +136,18 @@ def _payback(
 ) -> dict[str, int | None]:
     """The first month by whose end a trained option has cost no more than the baseline."""
     payback: dict[str, int | None] = {}
+    retrain, training = a.retrain_every_months, a.training_cost
+    retire, moving = a.retirement_every_months, a.retirement_cost
     for option in TRAINED:
         payback[option] = None
         if running[option] >= running[baseline]:
             continue
         for month in range(1, MAX_PAYBACK + 1):
             # Runs after the first: the first is in the up-front cost.
-            trained = upfront[option] + month * running[option] + _later_training(a, month)
+            # _later_training(a, month), written out: this loop runs for dozens of volumes.
+            later = (((month - 1) // retrain if retrain > 0 else 0) * training
+                     + (month // retire if retire > 0 else 0) * moving)
+            trained = upfront[option] + month * running[option] + later
             if trained <= upfront[baseline] + month * running[baseline]:
                 payback[option] = month
                 break
@@ -285,22 +290,42 @@ def _later_training(a: Answers, months: int) -> float:
     return runs + retirements(months, a.retirement_every_months) * a.retirement_cost
 
 
-def estimate(a: Answers) -> dict[str, object]:
-    """Costs per option in USD, and payback in months against the cheaper untrained option."""
+@dataclass(frozen=True, slots=True)
+class Costs:
+    """The parts of the cost model that do not depend on the volume, for answers with a preset
+    applied: break-even searches dozens of volumes per result and reuses them."""
+
+    answers: Answers
+    filled: Filled
+    per_call: dict[str, float]
+    running_fixed: dict[str, float]
+    upfront: dict[str, float]
+    retraining: float
+
+
+@dataclass(frozen=True, slots=True)
+class AtVolume:
+    """The figures at one volume: monthly costs, the cheaper untrained option, the payback."""
+
+    running: dict[str, float]
+    monthly: dict[str, float]
+    baseline: str
+    payback: dict[str, int | None]
+
+
+def costs(a: Answers) -> Costs:
+    """The volume-independent parts of the cost model."""
     a, filled = _preset(a)
-    calls = a.calls_per_day * DAYS_PER_MONTH
-    per_call = _per_call(a)
     retraining = a.training_cost / a.retrain_every_months if a.retrain_every_months > 0 else 0.0
     if a.retirement_every_months > 0:
         retraining += a.retirement_cost / a.retirement_every_months
     review = a.prompted_review_monthly_cost
-    running = {
+    running_fixed = {
         "prompt-engineering": review,
         "rag": a.retrieval_monthly_cost + review,
         "fine-tuning": a.hosting_monthly_cost,
         "hybrid": a.hosting_monthly_cost + a.retrieval_monthly_cost,
     }
-    running = {o: per_call[o] * calls + running[o] for o in OPTIONS}
     training = a.data_preparation_cost + a.training_cost
     upfront = {
         "prompt-engineering": 0.0,
@@ -308,9 +333,27 @@ def estimate(a: Answers) -> dict[str, object]:
         "fine-tuning": training,
         "hybrid": training + a.retrieval_setup_cost,
     }
-    monthly = {o: running[o] + (retraining if o in TRAINED else 0.0) for o in OPTIONS}
+    return Costs(answers=a, filled=filled, per_call=_per_call(a), running_fixed=running_fixed,
+                 upfront=upfront, retraining=retraining)
+
+
+def at_volume(c: Costs, calls_per_day: float) -> AtVolume:
+    """Monthly costs, baseline and payback at `calls_per_day`."""
+    calls = calls_per_day * DAYS_PER_MONTH
+    running = {o: c.per_call[o] * calls + c.running_fixed[o] for o in OPTIONS}
+    monthly = {o: running[o] + (c.retraining if o in TRAINED else 0.0) for o in OPTIONS}
     baseline = min(("prompt-engineering", "rag"), key=lambda o: (monthly[o], OPTIONS.index(o)))
-    payback = _payback(a, running, upfront, baseline)
+    payback = _payback(c.answers, running, c.upfront, baseline)
+    return AtVolume(running=running, monthly=monthly, baseline=baseline, payback=payback)
+
+
+def estimate(a: Answers) -> dict[str, object]:
+    """Costs per option in USD, and payback in months against the cheaper untrained option."""
+    c = costs(a)
+    a, per_call, upfront = c.answers, c.per_call, c.upfront
+    calls = a.calls_per_day * DAYS_PER_MONTH
+    v = at_volume(c, a.calls_per_day)
+    running, monthly, baseline, payback = v.running, v.monthly, v.baseline, v.payback
     first_year = {
         o: upfront[o]
         + 12 * running[o]
@@ -327,5 +370,5 @@ def estimate(a: Answers) -> dict[str, object]:
         "payback_against": baseline,
         "payback_months": payback,
         "payback_note": {o: _payback_note(o, payback[o], baseline) for o in TRAINED},
-        "assumptions": _assumptions(a, calls, filled),
+        "assumptions": _assumptions(a, calls, c.filled),
     }
