@@ -119,9 +119,10 @@ def _at(draft: Answers, c: Costs, calls: int) -> AtVolume:
 def _pays_back(a: Answers, option: str, calls: int, probe: _Probe) -> bool:
     decide, c = probe
     months = _at(a, c, calls).payback[option]
-    if decide(a)[1] >> OPTIONS.index(option) & 1:
+    if months is None or months > WITHIN_MONTHS:
         return False
-    return months is not None and months <= WITHIN_MONTHS
+    # Only then ask the rules: a ruled-out option gets no payback figure in the result either.
+    return not decide(a)[1] >> OPTIONS.index(option) & 1
 
 
 def _pieces(lines: dict[str, _Line]) -> list[tuple[float, float]]:

@@ -340,9 +340,12 @@ def costs(a: Answers) -> Costs:
 def at_volume(c: Costs, calls_per_day: float) -> AtVolume:
     """Monthly costs, baseline and payback at `calls_per_day`."""
     calls = calls_per_day * DAYS_PER_MONTH
-    running = {o: c.per_call[o] * calls + c.running_fixed[o] for o in OPTIONS}
-    monthly = {o: running[o] + (c.retraining if o in TRAINED else 0.0) for o in OPTIONS}
-    baseline = min(("prompt-engineering", "rag"), key=lambda o: (monthly[o], OPTIONS.index(o)))
+    per_call, fixed, retraining = c.per_call, c.running_fixed, c.retraining
+    running = {o: per_call[o] * calls + fixed[o] for o in OPTIONS}
+    monthly = {o: running[o] + retraining if o in TRAINED else running[o] for o in OPTIONS}
+    # Ties go to prompt engineering, the option with fewer moving parts.
+    pe, rag = monthly["prompt-engineering"], monthly["rag"]
+    baseline = "prompt-engineering" if pe <= rag else "rag"
     payback = _payback(c.answers, running, c.upfront, baseline)
     return AtVolume(running=running, monthly=monthly, baseline=baseline, payback=payback)
 
