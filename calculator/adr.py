@@ -35,9 +35,6 @@ _CHANGES = {
     "static": "does not change",
 }
 
-# How each option reads inside a sentence.
-_IN_SENTENCE = OPTION_IN_SENTENCE
-
 _NEEDS = {
     "knowledge": "knowledge it has never seen",
     "behavior": "a way of answering that prompts do not hold steady",
@@ -195,7 +192,7 @@ def _standing(result: Mapping[str, Any]) -> str:
     percent = round(float(result["confidence"]) * 100)
     return (
         f"It scores {points:g} {'point' if points == 1 else 'points'} against {other:g} for "
-        f"{_IN_SENTENCE[runner]}, a confidence of {percent}%."
+        f"{OPTION_IN_SENTENCE[runner]}, a confidence of {percent}%."
     )
 
 
@@ -362,7 +359,7 @@ def _caveats_and_flips(result: Mapping[str, Any]) -> list[str]:
         lines += [
             f"* If the answer to \"{FIELDS_BY_NAME[f['field']].label}\" becomes "
             f"\"{value_words(f['field'], f['value'])}\", the calculator recommends "
-            f"{_IN_SENTENCE[f['recommendation']]}."
+            f"{OPTION_IN_SENTENCE[f['recommendation']]}."
             for f in result["flips"]
         ]
     else:
