@@ -15,9 +15,9 @@ from urllib.parse import urlencode
 
 from . import breakeven
 from .fields import FIELDS, FIELDS_BY_NAME
+from .formatting import count, figure, money_cents, number, percent
 from .labels import OPTION_IN_SENTENCE
 from .patterns import PATTERNS_BY_ID
-from .render_markdown import money
 from .rules import MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
 
 __all__ = ["calculator_link", "change_words", "given_answers", "to_adr", "value_words"]
@@ -80,8 +80,8 @@ def value_words(name: str, value: object) -> str:
             return change_words(value)
         helps = dict(zip(field.choices, field.choice_help, strict=False))
         return helps.get(str(value), str(value))
-    number = f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
-    return f"{number} {field.unit.replace('/', ' a ')}".strip()
+    shown = figure(value) if isinstance(value, int | float) else str(value)
+    return f"{shown} {field.unit.replace('/', ' a ')}".strip()
 
 
 def _sentence(text: str) -> str:
@@ -118,7 +118,7 @@ def _title(result: Mapping[str, Any]) -> str:
             return f"Fine-tune {behaviour} and train {knowledge} into the model"
         why = ""
         if "critical-latency" in patterns:
-            why = f" to answer within {answers['latency_budget_ms']:g} ms"
+            why = f" to answer within {number(answers['latency_budget_ms'])} ms"
         elif "sensitive-data" in patterns:
             why = " instead of keeping it in an index"
         return f"Train {knowledge} into the model{why}"
@@ -136,7 +136,7 @@ def _title(result: Mapping[str, Any]) -> str:
         first = " before any fine-tuning" if answers["prompting_tried"] != "good-enough" else ""
         return f"Prompt the model for {behaviour}{first}"
     if answers["corpus_tokens"] is not None and "corpus_tokens" in result["given"]:
-        return f"Carry the {answers['corpus_tokens']:,}-token knowledge in the prompt"
+        return f"Carry the {count(answers['corpus_tokens'])}-token knowledge in the prompt"
     return "Send the knowledge each request needs in the prompt"
 
 
@@ -144,7 +144,7 @@ def _context(result: Mapping[str, Any]) -> list[str]:
     answers, given = result["answers"], result["given"]
     parts = [f"The model lacks {_NEEDS[answers['need']]}."]
     if "calls_per_day" in given:
-        parts.append(f"It serves about {answers['calls_per_day']:,} calls a day.")
+        parts.append(f"It serves about {count(answers['calls_per_day'])} calls a day.")
     if answers["need"] != "behavior" and "corpus_change" in given:
         parts.append(f"Its knowledge {change_words(answers['corpus_change'])}.")
     parts.append(
@@ -189,16 +189,16 @@ def _standing(result: Mapping[str, Any]) -> str:
         )
     runner = result["runner_up"]
     points, other = result["scores"][rec], result["scores"][runner]
-    percent = round(float(result["confidence"]) * 100)
+    noun = "point" if points == 1 else "points"
     return (
-        f"It scores {points:g} {'point' if points == 1 else 'points'} against {other:g} for "
-        f"{OPTION_IN_SENTENCE[runner]}, a confidence of {percent}%."
+        f"It scores {number(points)} {noun} against {number(other)} for "
+        f"{OPTION_IN_SENTENCE[runner]}, a confidence of {percent(float(result['confidence']))}."
     )
 
 
 def _holdout(answers: Mapping[str, Any], given: list[str]) -> str:
     if "labeled_examples" in given and answers["labeled_examples"] >= 5 * MIN_EXAMPLES:
-        return f"a fifth of the {answers['labeled_examples']:,} reviewed examples"
+        return f"a fifth of the {count(answers['labeled_examples'])} reviewed examples"
     return f"at least {MIN_EXAMPLES} reviewed cases"
 
 
@@ -215,7 +215,7 @@ def _confirmation(result: Mapping[str, Any]) -> list[str]:
     rec, answers, given = result["recommendation"], result["answers"], result["given"]
     latency = ""
     if answers["latency_budget_ms"] is not None:
-        latency = f", with p95 latency under {answers['latency_budget_ms']:g} ms under load"
+        latency = f", with p95 latency under {number(answers['latency_budget_ms'])} ms under load"
     steps: list[str] = []
     if rec in ("fine-tuning", "hybrid"):
         steps.append(
@@ -297,8 +297,9 @@ def _consequences(result: Mapping[str, Any]) -> list[str]:
         lines.append(f"* Good, because it repays its one-off costs by month {payback}.")
     lines += [f"* Bad, because {text}." for text in bad]
     lines.append(
-        f"* Neutral, because it costs about {money(economics['monthly_cost'][rec])} a month "
-        f"and {money(economics['upfront_cost'][rec])} up front on the assumptions listed below."
+        f"* Neutral, because it costs about {money_cents(economics['monthly_cost'][rec])} a "
+        f"month and {money_cents(economics['upfront_cost'][rec])} up front on the assumptions "
+        "listed below."
     )
     return [*lines, ""]
 
@@ -344,8 +345,8 @@ def _pros_and_cons(result: Mapping[str, Any]) -> list[str]:
         lines += [f"* Bad, because {text}." for text in dict.fromkeys(bad)]
         lines += [f"* Bad, because it is ruled out: {_sentence(r.reason)}" for r in ruled_out]
         lines += [
-            f"* Neutral, because it costs about {money(economics['monthly_cost'][option])} a "
-            f"month and {money(economics['upfront_cost'][option])} up front.",
+            f"* Neutral, because it costs about {money_cents(economics['monthly_cost'][option])} a "
+            f"month and {money_cents(economics['upfront_cost'][option])} up front.",
             "",
         ]
     return lines

@@ -11,7 +11,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .labels import OPTION_NAMES, money
+from .formatting import count, money, number
+from .labels import OPTION_NAMES
 from .tree import Element, Node, el
 
 __all__ = ["LINE_NAMES", "cost_chart", "nice", "plot_x", "score_chart", "volume_chart"]
@@ -131,7 +132,7 @@ def cost_chart(
         for o in monthly
     )
     label = f"Cumulative cost over {horizon} months. {summary}. " + (
-        f"Fine-tuning pays back after {months:g} months against "
+        f"Fine-tuning pays back after {number(months)} months against "
         f"{OPTION_NAMES.get(baseline, baseline)}."
         if months is not None
         else "Fine-tuning does not pay back."
@@ -211,8 +212,8 @@ def volume_chart(volumes: Sequence[Mapping[str, Any]], current: float, within: i
         children.append(el("line", {"x1": x(current), "x2": x(current), "y1": str(_VOL_TOP),
                                     "y2": y(0), "class": "calc-chart__marker"}))
     label = (
-        f"Payback of fine-tuning and hybrid from {calls[0]:,.0f} to {calls[-1]:,.0f} calls a day "
-        f"on a log scale, against a line at {within} months; the band along the top shows the "
+        f"Payback of fine-tuning and hybrid from {count(calls[0])} to {count(calls[-1])} calls a "
+        f"day on a log scale, against a line at {within} months; the band along the top shows the "
         "recommendation at each volume and the table below gives the figures."
     )
     return _svg(label, _VOL_H + 4, children)
@@ -221,5 +222,5 @@ def volume_chart(volumes: Sequence[Mapping[str, Any]], current: float, within: i
 def _short_count(volume: float) -> str:
     for size, suffix in ((1e6, "M"), (1e3, "k")):
         if volume >= size:
-            return f"{volume / size:g}{suffix}"
-    return f"{volume:g}"
+            return f"{number(volume / size)}{suffix}"
+    return number(volume)

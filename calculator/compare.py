@@ -12,7 +12,8 @@ from typing import Any
 
 from .breakeven import TRAINED
 from .form_text import form_properties, query_text
-from .labels import OPTION_NAMES, money, percent
+from .formatting import count, money, percent
+from .labels import OPTION_NAMES
 from .rules import OPTION_TITLES
 from .tree import Element, el
 
@@ -36,7 +37,7 @@ def changed_answers(
 
 def _volume(result: Mapping[str, Any], option: str) -> str:
     calls = result["break_even"]["calls_per_day"][option]
-    return "never within 12 months" if calls is None else f"from {calls:,} calls a day"
+    return "never within 12 months" if calls is None else f"from {count(calls)} calls a day"
 
 
 def rows(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> list[tuple[str, str, str]]:

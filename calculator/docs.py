@@ -9,6 +9,7 @@ from .breakeven import SENSITIVITY_VOLUMES, WITHIN_MONTHS
 from .economics import DAYS_PER_MONTH, MAX_PAYBACK
 from .engine import recommend
 from .fields import FIELDS, GROUPS, Field
+from .formatting import count, encode, figure, percent
 from .framework import CRITICAL_SHARE, QUESTIONS
 from .labels import OPTION_IN_SENTENCE
 from .patterns import PATTERNS, PATTERNS_BY_ID
@@ -47,7 +48,7 @@ def _default_text(field: Field) -> str:
 def try_query(pattern_id: str) -> str:
     """The query string of the pattern's example: every answer it gives, a default included."""
     example = PATTERNS_BY_ID[pattern_id].example_answers
-    pairs = [(f.name, value_text(f.name, example[f.name])) for f in FIELDS if f.name in example]
+    pairs = [(f.name, encode(example[f.name])) for f in FIELDS if f.name in example]
     return urlencode(pairs)
 
 
@@ -80,7 +81,7 @@ def try_snippet(pattern_id: str, *, calculator: str = CALCULATOR_FROM_PATTERN) -
     standing = (
         "the only option left"
         if result["only_option_left"]
-        else f"confidence {round(result['confidence'] * 100)}%"
+        else f"confidence {percent(result['confidence'])}"
     )
     return (
         f"{pattern.example} The example's answers:\n\n"
@@ -113,7 +114,6 @@ def _source_text(source: str) -> str:
 
 def decision_rules_page() -> str:
     """Markdown of the page "How the calculator decides", rendered from the tables."""
-    percent = round(CRITICAL_SHARE * 100)
     lines = [
         "# How the calculator decides",
         "",
@@ -138,13 +138,13 @@ def decision_rules_page() -> str:
     lines += [
         "",
         f"Question 3 needs a threshold. Retrieval counts as critical when it takes at least "
-        f"{percent}% of the latency budget: 250 ms of a 400 ms budget is 62.5% (critical), while "
-        "30 ms of a 2,000 ms budget is under 2% (not critical). A quarter is the point at which "
-        "the remaining time no longer leaves comfortable room for the model's own prefill and "
-        "generation under load. The quarter is this guide's heuristic, not the Kliente360 "
-        "article's: rules whose source begins \"This guide's heuristic\" apply a threshold "
-        "of this guide, and [where the thresholds come from](../framework.md#thresholds) gives "
-        "the reasoning for each.",
+        f"{percent(CRITICAL_SHARE)} of the latency budget: 250 ms of a 400 ms budget is 62.5% "
+        "(critical), while 30 ms of a 2,000 ms budget is under 2% (not critical). A quarter is "
+        "the point at which the remaining time no longer leaves comfortable room for the "
+        "model's own prefill and generation under load. The quarter is this guide's heuristic, "
+        "not the Kliente360 article's: rules whose source begins \"This guide's heuristic\" "
+        "apply a threshold of this guide, and [where the thresholds come "
+        "from](../framework.md#thresholds) gives the reasoning for each.",
         "",
         "## From scores to a recommendation {#scoring}",
         "",
@@ -191,10 +191,10 @@ def decision_rules_page() -> str:
         f"4. Fewer than {MIN_EXAMPLES} `labeled_examples` never give fine-tuning or a hybrid.",
         "5. A field left out never triggers a pattern and never counts against an option.",
         "6. A larger corpus never moves the answer to prompt engineering, and knowledge beyond "
-        f"what fits a prompt ({LARGE_CORPUS:,} tokens) never gets it unless every other option "
-        "is ruled out; more calls never lower fine-tuning's score or take its recommendation "
-        "away; faster-changing knowledge never raises it; a tighter latency budget never lowers "
-        "it.",
+        f"what fits a prompt ({count(LARGE_CORPUS)} tokens) never gets it unless every other "
+        "option is ruled out; more calls never lower fine-tuning's score or take its "
+        "recommendation away; faster-changing knowledge never raises it; a tighter latency "
+        "budget never lowers it.",
         "7. A tie gives at most 50% confidence; no reason claims a payback the economics deny, "
         "or denies one they show; every flip, applied, gives the answer it names.",
         "8. With `prompting_tried` = `good-enough` a behaviour gap keeps prompt engineering and "
@@ -251,7 +251,7 @@ def decision_rules_page() -> str:
         "| "
         + OPTION_TITLES["prompt-engineering"]
         + f" | instructions, plus for knowledge needs the knowledge itself: the whole corpus "
-        f"when it fits, otherwise (or when its size is not given) the {LARGE_CORPUS:,} tokens "
+        f"when it fits, otherwise (or when its size is not given) the {count(LARGE_CORPUS)} tokens "
         "that fit a prompt | review of prompted output | none |",
         "| " + OPTION_TITLES["rag"] + " | instructions and retrieved tokens | retrieval running "
         "cost and review of prompted output | retrieval build cost |",
@@ -280,7 +280,7 @@ def decision_rules_page() -> str:
         "to a tenth of a month), against whichever of prompt engineering and RAG is cheaper at "
         "that volume, and `null` when no volume up to the input's maximum gets there. Its "
         "`volumes` list the recommendation and both paybacks at "
-        + ", ".join(f"{v:,}" for v in SENSITIVITY_VOLUMES)
+        + ", ".join(count(v) for v in SENSITIVITY_VOLUMES)
         + " calls a day, with every other answer unchanged; the calculator page draws them on a "
         "log scale.",
         "",
@@ -299,18 +299,16 @@ def _allowed_text(field: Field) -> str:
         return "`true` or `false`"
     noun = "a whole number" if field.kind == "int" else "a number"
     if field.exclusive_minimum:
-        text = f"{noun} above {_figure(field.minimum)}, up to {_figure(field.maximum)}"
+        text = f"{noun} above {_bound(field.minimum)}, up to {_bound(field.maximum)}"
     else:
-        text = f"{noun} from {_figure(field.minimum)} to {_figure(field.maximum)}"
+        text = f"{noun} from {_bound(field.minimum)} to {_bound(field.maximum)}"
     if field.nullable:
         text += f", or `null` ({field.null_means})"
     return text
 
 
-def _figure(value: float | None) -> str:
-    if value is None:
-        return "any"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+def _bound(value: float | None) -> str:
+    return "any" if value is None else figure(value)
 
 
 def inputs_page() -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .formatting import encode
+
 __all__ = ["DEFAULTS", "FIELDS", "FIELDS_BY_NAME", "GROUPS", "Field", "Group"]
 
 Kind = Literal["choice", "bool", "int", "number"]
@@ -54,19 +56,15 @@ class Field:
         else:
             noun = "an integer" if self.kind == "int" else "a number"
             if self.exclusive_minimum and self.minimum is not None and self.maximum is not None:
-                text = f"{noun} > {_num(self.minimum)} and <= {_num(self.maximum)}"
+                text = f"{noun} > {encode(self.minimum)} and <= {encode(self.maximum)}"
             elif self.minimum is not None and self.maximum is not None:
-                text = f"{noun} from {_num(self.minimum)} to {_num(self.maximum)}"
+                text = f"{noun} from {encode(self.minimum)} to {encode(self.maximum)}"
             elif self.minimum is not None:
                 op = ">" if self.exclusive_minimum else ">="
-                text = f"{noun} {op} {_num(self.minimum)}"
+                text = f"{noun} {op} {encode(self.minimum)}"
             else:
                 text = noun
         return text + " or null" if self.nullable else text
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 GROUPS: tuple[Group, ...] = (

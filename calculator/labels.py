@@ -1,8 +1,8 @@
-"""How the result's values read on the calculator page: option names, verdicts, money, shares."""
+"""How the result's values read on the calculator page: option names and verdicts."""
 
 from __future__ import annotations
 
-__all__ = ["OPTION_IN_SENTENCE", "OPTION_NAMES", "VERDICT_NAMES", "money", "percent"]
+__all__ = ["OPTION_IN_SENTENCE", "OPTION_NAMES", "VERDICT_NAMES"]
 
 # How each option reads inside a sentence, in the ADR, the break-even lines and the pattern pages.
 OPTION_IN_SENTENCE = {
@@ -18,11 +18,3 @@ OPTION_NAMES = {
     "hybrid": "Hybrid: fine-tuning with RAG",
 }
 VERDICT_NAMES = {"rag": "use RAG", "evaluate-fine-tuning": "evaluate fine-tuning"}
-
-
-def percent(share: float) -> str:
-    return f"{round(share * 100)}%"
-
-
-def money(amount: float) -> str:
-    return f"${amount:,.0f}"

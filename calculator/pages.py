@@ -23,8 +23,9 @@ from typing import Literal
 
 from .docs import generated_pages, triggers_snippet, try_snippet
 from .engine import recommend
+from .formatting import percent
 from .framework import QUESTIONS
-from .labels import OPTION_NAMES, VERDICT_NAMES, percent
+from .labels import OPTION_NAMES, VERDICT_NAMES
 from .patterns import PATTERNS, PATTERNS_BY_ID
 
 __all__ = [

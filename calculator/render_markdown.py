@@ -8,14 +8,10 @@ from typing import Any
 from . import breakeven
 from .errors import show
 from .fields import FIELDS_BY_NAME
+from .formatting import count, money_cents, number, percent
 from .rules import OPTION_TITLES, OPTIONS
 
-__all__ = ["money", "to_markdown", "value_text"]
-
-
-def money(value: object) -> str:
-    """USD with thousands separators, as in $1,234.50."""
-    return f"${float(value):,.2f}" if isinstance(value, int | float) else "n/a"
+__all__ = ["to_markdown", "value_text"]
 
 
 def value_text(field: str, value: object) -> str:
@@ -39,7 +35,7 @@ def to_markdown(result: Mapping[str, Any]) -> str:
         (
             "- The only option left: every other option is ruled out."
             if result.get("only_option_left")
-            else f"- Confidence: {round(float(result['confidence']) * 100)}%"
+            else f"- Confidence: {percent(float(result['confidence']))}"
         ),
         f"- The four questions alone: {result['framework_verdict']}",
         "- Matched patterns: " + (", ".join(result["patterns"]) or "none"),
@@ -58,7 +54,7 @@ def to_markdown(result: Mapping[str, Any]) -> str:
     scores = result["scores"]
     for option in OPTIONS:
         mark = " (recommended)" if option == rec else ""
-        lines.append(f"| {OPTION_TITLES[option]}{mark} | {scores[option]:g} |")
+        lines.append(f"| {OPTION_TITLES[option]}{mark} | {number(scores[option])} |")
     lines += ["", "## Reasons", ""]
     for reason in result["reasons"]:
         lines.append(f"- **{reason['rule']}** ({reason['effect']}): {reason['text']}")
@@ -80,16 +76,16 @@ def to_markdown(result: Mapping[str, Any]) -> str:
         "",
         "## Economics",
         "",
-        f"{economics['calls_per_month']:,} calls a month; costs in {economics['currency']}.",
+        f"{count(economics['calls_per_month'])} calls a month; costs in {economics['currency']}.",
         "",
         "| Option | Per month | Up front | Per 1,000 calls |",
         "|---|---|---|---|",
     ]
     for option in OPTIONS:
         lines.append(
-            f"| {OPTION_TITLES[option]} | {money(economics['monthly_cost'][option])} | "
-            f"{money(economics['upfront_cost'][option])} | "
-            f"{money(economics['cost_per_1000_calls'][option])} |"
+            f"| {OPTION_TITLES[option]} | {money_cents(economics['monthly_cost'][option])} | "
+            f"{money_cents(economics['upfront_cost'][option])} | "
+            f"{money_cents(economics['cost_per_1000_calls'][option])} |"
         )
     lines.append("")
     for option, note in economics["payback_note"].items():

@@ -12,7 +12,8 @@ from typing import Any
 from . import breakeven
 from .charts import cost_chart, score_chart, volume_chart
 from .form_text import form_properties, query_text
-from .labels import OPTION_NAMES, VERDICT_NAMES, money, percent
+from .formatting import count, money, number, percent
+from .labels import OPTION_NAMES, VERDICT_NAMES
 from .patterns import PATTERNS_BY_ID
 from .tree import Element, Node, el
 
@@ -198,12 +199,12 @@ def _economics(economics: Mapping[str, Any]) -> list[Node]:
 
 
 def _break_even(found: Mapping[str, Any], calls: float) -> list[Node]:
-    def months(value: object) -> str:
-        return "never" if value is None else f"{value:g} months"
+    def months(value: float | None) -> str:
+        return "never" if value is None else f"{number(value)} months"
 
     rows = [
         el("tr", {},
-           el("th", {"scope": "row"}, f"{p['calls_per_day']:,}"),
+           el("th", {"scope": "row"}, count(p["calls_per_day"])),
            el("td", {}, OPTION_NAMES.get(p["recommendation"], p["recommendation"])),
            el("td", {}, months(p["payback_months"]["fine-tuning"])),
            el("td", {}, months(p["payback_months"]["hybrid"])))
@@ -226,4 +227,4 @@ def _payback_text(option: str, payback: Mapping[str, float | None], baseline: st
     months = payback[option]
     if months is None:
         return f"never, against {OPTION_NAMES.get(baseline, baseline)}"
-    return f"after {months:g} months, against {OPTION_NAMES.get(baseline, baseline)}"
+    return f"after {number(months)} months, against {OPTION_NAMES.get(baseline, baseline)}"

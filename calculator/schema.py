@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .fields import FIELDS, GROUPS, Field
+from .formatting import json_number
 
 __all__ = ["input_schema"]
 
@@ -23,9 +24,9 @@ def _property(field: Field) -> dict[str, object]:
         prop["x-choice-help"] = dict(zip(field.choices, field.choice_help, strict=False))
     if field.minimum is not None:
         key = "exclusiveMinimum" if field.exclusive_minimum else "minimum"
-        prop[key] = _number(field.minimum)
+        prop[key] = json_number(field.minimum)
     if field.maximum is not None:
-        prop["maximum"] = _number(field.maximum)
+        prop["maximum"] = json_number(field.maximum)
     prop["default"] = field.default
     prop["x-label"] = field.label
     prop["x-help"] = field.help
@@ -35,10 +36,6 @@ def _property(field: Field) -> dict[str, object]:
     if field.nullable:
         prop["x-null-means"] = field.null_means
     return prop
-
-
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
 
 
 def input_schema() -> dict[str, Any]:

@@ -16,7 +16,8 @@ from typing import Any
 from . import compare, recommend, to_markdown
 from .adr import to_adr_compared as to_adr
 from .form_text import parse_values, query_pairs, query_text
-from .labels import OPTION_NAMES, percent
+from .formatting import percent
+from .labels import OPTION_NAMES
 from .result_view import summary, view
 from .tree import Element, Node
 

@@ -1,8 +1,8 @@
-"""calculator.labels: how options, verdicts, money and shares read on the page."""
+"""calculator.labels: how options and verdicts read on the page."""
 
 from __future__ import annotations
 
-from calculator.labels import OPTION_NAMES, VERDICT_NAMES, money, percent
+from calculator.labels import OPTION_NAMES, VERDICT_NAMES
 from calculator.rules import OPTIONS
 
 
@@ -10,7 +10,3 @@ def test_every_option_and_verdict_has_a_name() -> None:
     assert set(OPTION_NAMES) == set(OPTIONS)
     assert set(VERDICT_NAMES) == {"rag", "evaluate-fine-tuning"}
 
-
-def test_money_and_percent() -> None:
-    assert (money(0), money(1234.5), money(1_000_000)) == ("$0", "$1,234", "$1,000,000")
-    assert (percent(0.0), percent(0.666), percent(1.0)) == ("0%", "67%", "100%")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calculator import recommend, to_markdown
-from calculator.render_markdown import money, value_text
+from calculator.render_markdown import value_text
 
 
 def test_report_sections_in_order() -> None:
@@ -29,11 +29,6 @@ def test_flips_and_nulls_read_naturally() -> None:
     assert value_text("latency_budget_ms", None) == "null (no budget)"
     assert value_text("tone", "proprietary") == "proprietary"
     assert value_text("citations_required", True) == "true"
-
-
-def test_money() -> None:
-    assert money(1234.5) == "$1,234.50"
-    assert money(None) == "n/a"
 
 
 def test_table_cells_escape_pipes() -> None:
