@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from . import breakeven
 from .fields import FIELDS, FIELDS_BY_NAME
-from .formatting import count, figure, money_cents, number, percent
+from .formatting import count, encode, figure, money_cents, number, percent
 from .labels import OPTION_IN_SENTENCE
 from .patterns import PATTERNS_BY_ID
 from .rules import MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
@@ -78,8 +78,7 @@ def value_words(name: str, value: object) -> str:
     if field.kind == "choice":
         if name == "corpus_change":
             return change_words(value)
-        helps = dict(zip(field.choices, field.choice_help, strict=False))
-        return helps.get(str(value), str(value))
+        return dict(field.choice_texts).get(str(value)) or str(value)
     shown = figure(value) if isinstance(value, int | float) else str(value)
     return f"{shown} {field.unit.replace('/', ' a ')}".strip()
 
@@ -382,10 +381,7 @@ def given_answers(result: Mapping[str, Any]) -> dict[str, object]:
 
 def calculator_link(result: Mapping[str, Any], site_url: str) -> str:
     """The calculator page at `site_url` with the reader's answers in its query string."""
-    # Imported here because form_text imports the package root, which imports this module.
-    from .form_text import query_text
-
-    pairs = [(name, query_text(value)) for name, value in given_answers(result).items()]
+    pairs = [(name, encode(value)) for name, value in given_answers(result).items()]
     query = urlencode(pairs)
     return f"{site_url.rstrip('/')}/calculator/" + (f"?{query}" if query else "")
 

@@ -16,57 +16,61 @@ from .errors import (
     UnknownFieldError,
     WrongTypeError,
 )
-from .fields import FIELDS, FIELDS_BY_NAME, Field
+from .fields import DEFAULTS, FIELDS, FIELDS_BY_NAME, Field
 
 __all__ = ["Answers", "normalise", "validate"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Answers:
-    """A complete, valid set of answers; defaults fill what the reader left out."""
+    """A complete, valid set of answers; defaults fill what the reader left out.
 
-    need: str = "knowledge"
-    corpus_change: str = "weekly"
-    corpus_tokens: int | None = None
-    latency_budget_ms: float | None = None
-    retrieval_overhead_ms: float | None = None
-    sensitive_data: str = "none"
-    calls_per_day: int = 1000
-    tone: str = "generic"
-    consistency: str = "normal"
-    terminology: str = "general"
-    task_shape: str = "open-ended"
-    prompting_tried: str = "unknown"
-    labeled_examples: int = 0
-    citations_required: bool = False
-    per_user_access: bool = False
-    can_fine_tune: bool = True
-    prompt_tokens: int = 1500
-    request_tokens: int = 300
-    retrieved_tokens: int = 3000
-    output_tokens: int = 300
-    fine_tuned_prompt_share: float = 0.3
-    input_price_per_mtok: float = 2.5
-    output_price_per_mtok: float = 10.0
-    fine_tuned_price_factor: float = 1.5
-    cache_hit_rate: float = 0.5
-    cache_discount: float = 0.5
-    retrieval_monthly_cost: float = 300.0
-    retrieval_setup_cost: float = 8000.0
-    data_preparation_cost: float = 10000.0
-    training_cost: float = 500.0
-    retrain_every_months: int = 3
-    prompted_review_monthly_cost: float = 0.0
-    hosting_monthly_cost: float = 0.0
-    price_preset: str = "none"
-    cache_minimum_tokens: int = 1024
-    cache_write_multiplier: float = 1.0
-    batch_share: float = 0.0
-    batch_discount: float = 0.5
-    fine_tuned_input_price_per_mtok: float | None = None
-    fine_tuned_output_price_per_mtok: float | None = None
-    retirement_every_months: int = 18
-    retirement_cost: float = 3000.0
+    The fields, their order and their defaults come from the field table (fields.py); the record
+    declares only their types, which the check below holds to the table's kinds.
+    """
+
+    need: str
+    corpus_change: str
+    corpus_tokens: int | None
+    latency_budget_ms: float | None
+    retrieval_overhead_ms: float | None
+    sensitive_data: str
+    calls_per_day: int
+    tone: str
+    consistency: str
+    terminology: str
+    task_shape: str
+    prompting_tried: str
+    labeled_examples: int
+    citations_required: bool
+    per_user_access: bool
+    can_fine_tune: bool
+    prompt_tokens: int
+    request_tokens: int
+    retrieved_tokens: int
+    output_tokens: int
+    fine_tuned_prompt_share: float
+    input_price_per_mtok: float
+    output_price_per_mtok: float
+    fine_tuned_price_factor: float
+    cache_hit_rate: float
+    cache_discount: float
+    retrieval_monthly_cost: float
+    retrieval_setup_cost: float
+    data_preparation_cost: float
+    training_cost: float
+    retrain_every_months: int
+    prompted_review_monthly_cost: float
+    hosting_monthly_cost: float
+    price_preset: str
+    cache_minimum_tokens: int
+    cache_write_multiplier: float
+    batch_share: float
+    batch_discount: float
+    fine_tuned_input_price_per_mtok: float | None
+    fine_tuned_output_price_per_mtok: float | None
+    retirement_every_months: int
+    retirement_cost: float
     # The fields the reader gave; None means every field (a record built in code states them all).
     # A field left out keeps its default for the form and the cost estimate, but no rule reads a
     # default as a fact: see known().
@@ -78,7 +82,7 @@ class Answers:
         values, errors = _parse(answers, first_only=True)
         if errors:
             raise errors[0]
-        return cls(**values, given=frozenset(values))
+        return cls(**{**DEFAULTS, **values}, given=frozenset(values))
 
     def known(self, name: str) -> bool:
         """Whether a rule may treat the field's value as a fact the reader stated.
@@ -152,8 +156,10 @@ def _check(field: Field, value: object) -> object:
 
 _FIELD_LIST = "a field among " + ", ".join(f"'{f.name}'" for f in FIELDS)
 
-# The record and the table must name the same fields in the same order.
-assert tuple(f.name for f in fields(Answers) if f.name != "given") == tuple(f.name for f in FIELDS)
+# The record and the table must name the same fields, in the same order and of the same types.
+assert [(f.name, f.type) for f in fields(Answers) if f.name != "given"] == [
+    (f.name, f.python_type) for f in FIELDS
+]
 
 
 def normalise(answers: Mapping[str, object]) -> Answers:

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .breakeven import TRAINED
-from .form_text import form_properties, query_text
-from .formatting import count, money, percent
+from .fields import FIELDS, label
+from .formatting import count, encode, money, percent
 from .labels import OPTION_NAMES
 from .rules import OPTION_TITLES
 from .tree import Element, el
@@ -27,11 +27,11 @@ def changed_answers(
     pinned: Mapping[str, Any], now: Mapping[str, Any]
 ) -> list[tuple[str, str, str]]:
     """(field, pinned text, current text) for every answer that differs, in form order."""
+    before, after = pinned["answers"], now["answers"]
     return [
-        (name, query_text(pinned["answers"][name]), query_text(now["answers"][name]))
-        for name in form_properties()
-        if pinned["answers"][name] != now["answers"][name]
-        or type(pinned["answers"][name]) is not type(now["answers"][name])
+        (f.name, encode(before[f.name]), encode(after[f.name]))
+        for f in FIELDS
+        if before[f.name] != after[f.name] or type(before[f.name]) is not type(after[f.name])
     ]
 
 
@@ -61,7 +61,6 @@ def rows(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> list[tuple[str, s
 
 def view(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> Element:
     """The two results side by side, and the answers that differ, for the page."""
-    labels = {name: prop.get("x-label", name) for name, prop in form_properties().items()}
     head = el("tr", {}, *(el("th", {"scope": "col"}, t) for t in ("", "Pinned", "Now")))
     body = [
         el("tr", {}, el("th", {"scope": "row"}, what), el("td", {}, a), el("td", {}, b))
@@ -70,7 +69,7 @@ def view(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> Element:
     changed = changed_answers(pinned, now)
     differs = (
         el("ul", {"class": "calc-compare__changed"},
-           *(el("li", {}, f"{labels.get(n, n)} ", el("code", {}, a or "empty"),
+           *(el("li", {}, f"{label(n)} ", el("code", {}, a or "empty"),
                 " \N{RIGHTWARDS ARROW} ", el("code", {}, b or "empty"))
              for n, a, b in changed))
         if changed

@@ -290,11 +290,7 @@ def decision_rules_page() -> str:
 
 def _allowed_text(field: Field) -> str:
     if field.kind == "choice":
-        return "<br>".join(
-            f"`{c}`: {h}" if h else f"`{c}`"
-            for c, h in zip(field.choices, field.choice_help or ("",) * len(field.choices),
-                            strict=True)
-        )
+        return "<br>".join(f"`{c}`: {h}" if h else f"`{c}`" for c, h in field.choice_texts)
     if field.kind == "bool":
         return "`true` or `false`"
     noun = "a whole number" if field.kind == "int" else "a number"

@@ -1,4 +1,9 @@
-"""The field table: every answer the engine takes, with its type, range, default and form text."""
+"""The field table: every answer the engine takes, with its type, range, default and form text.
+
+Everything else about an answer is derived from this table: the answers record and its defaults
+(answers.py), the JSON Schema (schema.py), the form's controls and labels (the calculator page's
+build hook), the query string (form_text.py) and the reference page (docs.py).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,25 @@ from typing import Literal
 
 from .formatting import encode
 
-__all__ = ["DEFAULTS", "FIELDS", "FIELDS_BY_NAME", "GROUPS", "Field", "Group"]
+__all__ = [
+    "DEFAULTS",
+    "FIELDS",
+    "FIELDS_BY_NAME",
+    "GROUPS",
+    "Field",
+    "Group",
+    "fields_in",
+    "label",
+]
 
 Kind = Literal["choice", "bool", "int", "number"]
+Control = Literal["select", "checkbox", "number"]
+
+# The JSON type of each kind, and the Python type the answers record holds it as.
+JSON_TYPES: dict[Kind, str] = {
+    "choice": "string", "bool": "boolean", "int": "integer", "number": "number",
+}
+PYTHON_TYPES: dict[Kind, str] = {"choice": "str", "bool": "bool", "int": "int", "number": "float"}
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -65,6 +86,31 @@ class Field:
             else:
                 text = noun
         return text + " or null" if self.nullable else text
+
+    @property
+    def json_type(self) -> str | list[str]:
+        """The JSON Schema ``type``: a list with "null" when the field may be left empty."""
+        json_type = JSON_TYPES[self.kind]
+        return [json_type, "null"] if self.nullable else json_type
+
+    @property
+    def python_type(self) -> str:
+        """The annotation the answers record declares for the field, as text ("int | None")."""
+        python_type = PYTHON_TYPES[self.kind]
+        return f"{python_type} | None" if self.nullable else python_type
+
+    @property
+    def control(self) -> Control:
+        """The form control that takes the answer: a list, a check box or a number box."""
+        if self.kind == "choice":
+            return "select"
+        return "checkbox" if self.kind == "bool" else "number"
+
+    @property
+    def choice_texts(self) -> tuple[tuple[str, str], ...]:
+        """Each choice with its help ("" where it has none), in the table's order."""
+        helps = self.choice_help or ("",) * len(self.choices)
+        return tuple(zip(self.choices, helps, strict=True))
 
 
 GROUPS: tuple[Group, ...] = (
@@ -659,3 +705,14 @@ FIELDS: tuple[Field, ...] = (
 
 FIELDS_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 DEFAULTS: dict[str, object] = {f.name: f.default for f in FIELDS}
+
+
+def label(name: str) -> str:
+    """The form's label of a field; a name the table does not hold stays as it is."""
+    field = FIELDS_BY_NAME.get(name)
+    return field.label if field is not None else name
+
+
+def fields_in(group: str) -> tuple[Field, ...]:
+    """The fields of one group of the form, in the table's order."""
+    return tuple(f for f in FIELDS if f.group == group)

@@ -7,14 +7,15 @@ and writes answers back as the same kind of text.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, cast
 
-from . import DEFAULTS, AnswerError, input_schema, validate
+from .answers import validate
+from .errors import AnswerError
+from .fields import DEFAULTS, FIELDS, FIELDS_BY_NAME, Field
+from .formatting import encode
 
-__all__ = ["form_properties", "parse_values", "query_pairs", "query_text"]
+__all__ = ["parse_values", "query_pairs", "query_text"]
 
 # Plain ASCII decimals only: no exponent, no 'inf' or 'nan' and no other script's digits, all of
 # which float() and int() would accept.
@@ -24,25 +25,18 @@ _DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
 _MAX_DIGITS = 40
 
 
-@functools.cache
-def form_properties() -> dict[str, Any]:
-    """The schema's properties, in form order (built once: the form never changes at run time)."""
-    return cast(dict[str, Any], input_schema()["properties"])
+# A value as the query string and the form's controls write it (one encoder for every link).
+query_text = encode
 
 
-def _kinds(prop: Mapping[str, Any]) -> set[str]:
-    kind = prop.get("type", "string")
-    return set(kind) if isinstance(kind, list) else {str(kind)}
-
-
-def _from_text(kinds: set[str], text: str) -> object:
+def _from_text(field: Field, text: str) -> object:
     """The typed value a control's text stands for; other text goes to the engine as it is."""
     stripped = text.strip()
-    if stripped == "" and "null" in kinds:
+    if stripped == "" and field.nullable:
         return None
-    if "boolean" in kinds:
+    if field.kind == "bool":
         return {"true": True, "false": False}.get(stripped, text)
-    if kinds & {"integer", "number"}:
+    if field.kind in ("int", "number"):
         if len(stripped) > _MAX_DIGITS or not _DECIMAL.match(stripped):
             return text
         if "." not in stripped:
@@ -65,11 +59,10 @@ def parse_values(values: Mapping[str, str]) -> tuple[dict[str, object], list[Ans
     given" (null) is no answer either. Numbers are normalised as the query string writes them
     (``10.0`` and ``10`` are both ``10``), so the decision record does not depend on the typing.
     """
-    properties = form_properties()
     candidate = {
-        name: _from_text(_kinds(properties[name]), str(text))
+        name: _from_text(FIELDS_BY_NAME[name], str(text))
         for name, text in values.items()
-        if name in properties
+        if name in FIELDS_BY_NAME
     }
     errors = validate(candidate)
     rejected = {error.field for error in errors}
@@ -79,34 +72,6 @@ def parse_values(values: Mapping[str, str]) -> tuple[dict[str, object], list[Ans
         if name not in rejected and not (value is None and DEFAULTS[name] is None)
     }
     return answers, errors
-
-
-def query_text(value: object) -> str:
-    """A value as the query string writes it: true/false, plain decimals, empty for null."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return _plain(repr(value))
-    return str(value)
-
-
-def _plain(text: str) -> str:
-    """A float's shortest repr without its exponent: '1.5e-07' -> '0.00000015'."""
-    if "e" not in text:
-        return text
-    mantissa, exponent = text.split("e")
-    sign = "-" if mantissa.startswith("-") else ""
-    whole, _, fraction = mantissa.lstrip("-").partition(".")
-    digits, point = whole + fraction, len(whole) + int(exponent)
-    if point <= 0:
-        return f"{sign}0.{'0' * -point}{digits}"
-    if point >= len(digits):
-        return sign + digits + "0" * (point - len(digits))
-    return f"{sign}{digits[:point]}.{digits[point:]}"
 
 
 def query_pairs(
@@ -120,10 +85,14 @@ def query_pairs(
     """
     names = set(given) if given is not None else None
     return [
-        (name, query_text(answers[name]))
-        for name in form_properties()
-        if name in answers
-        and (not _same(answers[name], DEFAULTS[name]) if names is None else name in names)
+        (field.name, encode(answers[field.name]))
+        for field in FIELDS
+        if field.name in answers
+        and (
+            not _same(answers[field.name], field.default)
+            if names is None
+            else field.name in names
+        )
     ]
 
 

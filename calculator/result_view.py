@@ -11,8 +11,8 @@ from typing import Any
 
 from . import breakeven
 from .charts import cost_chart, score_chart, volume_chart
-from .form_text import form_properties, query_text
-from .formatting import count, money, number, percent
+from .fields import label
+from .formatting import count, encode, money, number, percent
 from .labels import OPTION_NAMES, VERDICT_NAMES
 from .patterns import PATTERNS_BY_ID
 from .tree import Element, Node, el
@@ -22,7 +22,6 @@ __all__ = ["summary", "view"]
 
 def view(result: Mapping[str, Any]) -> Element:
     """The result region's content: answer, questions, patterns, reasons, flips, caveats, costs."""
-    labels = {name: prop.get("x-label", name) for name, prop in form_properties().items()}
     recommendation = str(result["recommendation"])
     parts: list[Node] = [
         _answer(result, "calc-answer", "Recommendation: ", " (confidence {})"),
@@ -37,7 +36,7 @@ def view(result: Mapping[str, Any]) -> Element:
         _section("Matched patterns", _patterns(result["patterns"])),
         _section("Scores", score_chart(result["scores"], recommendation)),
         _section("Why", _reasons(result["reasons"])),
-        _section("What would change the answer", _flips(result["flips"], labels)),
+        _section("What would change the answer", _flips(result["flips"])),
     ]
     if result["caveats"]:
         parts.append(_section("Caveats", el("ul", {}, *(el("li", {}, str(c))
@@ -51,7 +50,6 @@ def view(result: Mapping[str, Any]) -> Element:
 def summary(result: Mapping[str, Any]) -> Element:
     """The short form kept beside the questions: recommendation, confidence, matched patterns and
     the first single change that would alter the recommendation (the full list is in the view)."""
-    labels = {name: prop.get("x-label", name) for name, prop in form_properties().items()}
     patterns = [_pattern_title(p) for p in result["patterns"]]
     flips: list[Mapping[str, Any]] = result["flips"]
     if flips:
@@ -59,8 +57,8 @@ def summary(result: Mapping[str, Any]) -> Element:
         field = str(first["field"])
         flip: Node = el(
             "span", {},
-            f"{labels.get(field, field)} ",
-            el("code", {}, query_text(first["value"]) or "empty"),
+            f"{label(field)} ",
+            el("code", {}, encode(first["value"]) or "empty"),
             " would give ",
             el("strong", {}, OPTION_NAMES.get(str(first["recommendation"]),
                                               str(first["recommendation"]))),
@@ -106,7 +104,7 @@ def _questions(questions: list[Mapping[str, Any]]) -> Element:
             "tr",
             {},
             el("th", {"scope": "row"}, str(q["question"])),
-            el("td", {}, query_text(q["answer"]) or "not given"),
+            el("td", {}, encode(q["answer"]) or "not given"),
             el("td", {}, "yes" if q["points_to_fine_tuning"] else "no"),
             el("td", {}, str(q["why"])),
         )
@@ -155,7 +153,7 @@ def _reasons(reasons: list[Mapping[str, Any]]) -> Element:
     )
 
 
-def _flips(flips: list[Mapping[str, Any]], labels: Mapping[str, str]) -> Element:
+def _flips(flips: list[Mapping[str, Any]]) -> Element:
     if not flips:
         return el("p", {}, "No single change to one answer alters the recommendation.")
     return el(
@@ -165,8 +163,8 @@ def _flips(flips: list[Mapping[str, Any]], labels: Mapping[str, str]) -> Element
             el(
                 "li",
                 {},
-                f"{labels.get(str(f['field']), str(f['field']))} ",
-                el("code", {}, query_text(f["value"]) or "empty"),
+                f"{label(str(f['field']))} ",
+                el("code", {}, encode(f["value"]) or "empty"),
                 " would give ",
                 el("strong", {}, OPTION_NAMES.get(str(f["recommendation"]),
                                                   str(f["recommendation"]))),

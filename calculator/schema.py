@@ -9,19 +9,16 @@ from .formatting import json_number
 
 __all__ = ["input_schema"]
 
-_JSON_TYPES = {"choice": "string", "bool": "boolean", "int": "integer", "number": "number"}
-
 
 def _property(field: Field) -> dict[str, object]:
-    json_type = _JSON_TYPES[field.kind]
     prop: dict[str, object] = {
-        "type": [json_type, "null"] if field.nullable else json_type,
+        "type": field.json_type,
         "title": field.label,
         "description": field.help,
     }
     if field.kind == "choice":
         prop["enum"] = list(field.choices)
-        prop["x-choice-help"] = dict(zip(field.choices, field.choice_help, strict=False))
+        prop["x-choice-help"] = {choice: text for choice, text in field.choice_texts if text}
     if field.minimum is not None:
         key = "exclusiveMinimum" if field.exclusive_minimum else "minimum"
         prop[key] = json_number(field.minimum)

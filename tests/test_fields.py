@@ -6,7 +6,7 @@ import pytest
 
 from calculator import DEFAULTS
 from calculator.answers import Answers, validate
-from calculator.fields import FIELDS, FIELDS_BY_NAME, GROUPS, Field
+from calculator.fields import FIELDS, FIELDS_BY_NAME, GROUPS, Field, fields_in, label
 
 CONTRACT = {
     "need": "knowledge", "corpus_change": "weekly", "corpus_tokens": None,
@@ -23,7 +23,7 @@ def test_contract_fields_and_defaults() -> None:
 
 
 def test_defaults_agree_with_the_record() -> None:
-    assert Answers().to_dict() == DEFAULTS
+    assert Answers.from_dict({}).to_dict() == DEFAULTS
     assert list(DEFAULTS) == [f.name for f in FIELDS]
 
 
@@ -69,3 +69,47 @@ def test_every_question_group_has_a_field() -> None:
 )
 def test_allowed_text(name: str, allowed: str) -> None:
     assert FIELDS_BY_NAME[name].allowed == allowed
+
+
+def test_a_record_built_in_code_states_every_field() -> None:
+    # Defaults live in the table alone: the record takes them from there, never from itself.
+    with pytest.raises(TypeError, match="missing"):
+        Answers(need="behavior")  # type: ignore[call-arg]
+    whole = Answers(**{**DEFAULTS, "need": "behavior"})
+    assert whole.to_dict() == {**DEFAULTS, "need": "behavior"}
+
+
+@pytest.mark.parametrize(
+    ("name", "control", "json_type", "python_type"),
+    [
+        ("need", "select", "string", "str"),
+        ("citations_required", "checkbox", "boolean", "bool"),
+        ("calls_per_day", "number", "integer", "int"),
+        ("corpus_tokens", "number", ["integer", "null"], "int | None"),
+        ("latency_budget_ms", "number", ["number", "null"], "float | None"),
+        ("cache_hit_rate", "number", "number", "float"),
+    ],
+)
+def test_each_kind_gives_its_control_and_types(
+    name: str, control: str, json_type: object, python_type: str
+) -> None:
+    field = FIELDS_BY_NAME[name]
+    assert (field.control, field.json_type, field.python_type) == (control, json_type, python_type)
+
+
+def test_choice_texts_pair_each_choice_with_its_help() -> None:
+    assert FIELDS_BY_NAME["consistency"].choice_texts == (
+        ("normal", "small variations between answers are fine"),
+        ("strict", "the same input must come back in the same form"),
+    )
+    # A list without help still offers every choice, each with empty help.
+    change = FIELDS_BY_NAME["corpus_change"]
+    assert [c for c, _ in change.choice_texts] == list(change.choices)
+    assert {h for _, h in change.choice_texts} == {""}
+
+
+def test_label_and_group_lookups_read_the_table() -> None:
+    assert label("calls_per_day") == "Calls per day"
+    assert label("not_a_field") == "not_a_field"
+    assert [f.name for f in fields_in("q3")] == ["latency_budget_ms", "retrieval_overhead_ms"]
+    assert sum(len(fields_in(g.id)) for g in GROUPS) == len(FIELDS)
