@@ -7,8 +7,9 @@ build hook), the query string (form_text.py) and the reference page (docs.py).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from .formatting import encode
 
@@ -151,6 +152,23 @@ GROUPS: tuple[Group, ...] = (
 )
 
 _CALLS_LADDER = (0, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000)
+
+# The shapes most economics fields share: type, range and unit.
+_TOKENS: dict[str, Any] = {"kind": "int", "minimum": 0, "maximum": 10_000_000, "unit": "tokens"}
+_SHARE: dict[str, Any] = {"kind": "number", "minimum": 0, "maximum": 1, "unit": "share"}
+_PRICE: dict[str, Any] = {
+    "kind": "number", "minimum": 0, "maximum": 10_000, "unit": "USD per 1M tokens",
+}
+_COST: dict[str, Any] = {"kind": "number", "minimum": 0, "maximum": 1e9, "unit": "USD"}
+_MONTHLY_COST: dict[str, Any] = {**_COST, "unit": "USD/month"}
+_MONTHS: dict[str, Any] = {"kind": "int", "minimum": 0, "maximum": 120, "unit": "months"}
+
+
+def _economics(shape: Mapping[str, Any] | None = None, /, **spec: Any) -> Field:
+    """A figure for the cost estimate: in the economics group, and never tried by flips since it
+    cannot change the recommendation."""
+    return Field(**(shape or {}), **spec, group="economics", flips=False)
+
 
 FIELDS: tuple[Field, ...] = (
     Field(
@@ -369,93 +387,58 @@ FIELDS: tuple[Field, ...] = (
         ladder=(False, True),
     ),
     # Economics: figures for the cost estimate only.
-    Field(
+    _economics(
+        _TOKENS,
         name="prompt_tokens",
-        kind="int",
         default=1500,
-        minimum=0,
-        maximum=10_000_000,
         label="Instruction tokens per call",
         help="System prompt, instructions and worked examples: the fixed part of each prompt, "
         "which fine-tuning can shorten.",
-        unit="tokens",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _TOKENS,
         name="request_tokens",
-        kind="int",
         default=300,
-        minimum=0,
-        maximum=10_000_000,
         label="Reader's input per call",
         help="The request itself (a message, an invoice, a conversation so far); every option "
         "sends it in full, fine-tuned or not.",
-        unit="tokens",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _TOKENS,
         name="retrieved_tokens",
-        kind="int",
         default=3000,
-        minimum=0,
-        maximum=10_000_000,
         label="Retrieved tokens per call",
         help="Context that retrieval (or the request itself) adds to each prompt.",
-        unit="tokens",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _TOKENS,
         name="output_tokens",
-        kind="int",
         default=300,
-        minimum=0,
-        maximum=10_000_000,
         label="Output tokens per call",
         help="Length of a typical answer.",
-        unit="tokens",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _SHARE,
         name="fine_tuned_prompt_share",
-        kind="number",
         default=0.3,
-        minimum=0,
-        maximum=1,
         label="Prompt left after fine-tuning",
         help="Share of the instruction tokens a fine-tuned model still needs (0.3 = 30%).",
-        unit="share",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _PRICE,
         name="input_price_per_mtok",
-        kind="number",
         default=2.5,
-        minimum=0,
-        maximum=10_000,
         label="Input price",
         help="Price of a million input tokens on the base model.",
-        unit="USD per 1M tokens",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _PRICE,
         name="output_price_per_mtok",
-        kind="number",
         default=10.0,
-        minimum=0,
-        maximum=10_000,
         label="Output price",
         help="Price of a million output tokens on the base model.",
-        unit="USD per 1M tokens",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
         name="fine_tuned_price_factor",
         kind="number",
         default=1.5,
@@ -464,119 +447,72 @@ FIELDS: tuple[Field, ...] = (
         label="Fine-tuned price factor",
         help="Token prices of the fine-tuned model as a multiple of the base model's.",
         unit="x",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _SHARE,
         name="cache_hit_rate",
-        kind="number",
         default=0.5,
-        minimum=0,
-        maximum=1,
         label="Prompt cache hit rate",
         help="Share of the fixed prompt served from the provider's prompt cache.",
-        unit="share",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _SHARE,
         name="cache_discount",
-        kind="number",
         default=0.5,
-        minimum=0,
-        maximum=1,
         label="Cache discount",
         help="Price cut on cached input tokens (0.5 = half price, 0.9 = a tenth of the price).",
-        unit="share",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _MONTHLY_COST,
         name="retrieval_monthly_cost",
-        kind="number",
         default=300.0,
-        minimum=0,
-        maximum=1e9,
         label="Retrieval running cost",
         help="Vector store, embedding calls and pipeline upkeep each month.",
-        unit="USD/month",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _COST,
         name="retrieval_setup_cost",
-        kind="number",
         default=8000.0,
-        minimum=0,
-        maximum=1e9,
         label="Retrieval build cost",
         help="One-off cost of building the ingestion and retrieval pipeline.",
-        unit="USD",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _COST,
         name="data_preparation_cost",
-        kind="number",
         default=10000.0,
-        minimum=0,
-        maximum=1e9,
         label="Dataset preparation cost",
         help="One-off cost of collecting, cleaning and reviewing training examples.",
-        unit="USD",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _COST,
         name="training_cost",
-        kind="number",
         default=500.0,
-        minimum=0,
-        maximum=1e9,
         label="Cost of one training run",
         help="Compute and evaluation for one fine-tuning run.",
-        unit="USD",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _MONTHS,
         name="retrain_every_months",
-        kind="int",
         default=3,
-        minimum=0,
-        maximum=120,
         label="Retraining cadence",
         help="Months between training runs; 0 means the model is trained once.",
-        unit="months",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _MONTHLY_COST,
         name="prompted_review_monthly_cost",
-        kind="number",
         default=0.0,
-        minimum=0,
-        maximum=1e9,
         label="Review of prompted output",
         help="Monthly cost of people checking and correcting an untrained model's output, which "
         "a fine-tuned model largely removes.",
-        unit="USD/month",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _MONTHLY_COST,
         name="hosting_monthly_cost",
-        kind="number",
         default=0.0,
-        minimum=0,
-        maximum=1e9,
         label="Fine-tuned model hosting",
         help="Monthly cost of serving the fine-tuned model; 0 for pay-per-token hosted APIs.",
-        unit="USD/month",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
         name="price_preset",
         kind="choice",
         default="none",
@@ -590,24 +526,17 @@ FIELDS: tuple[Field, ...] = (
         label="Price preset",
         help="Fills the price fields you did not give with a route's figures from the facts "
         "register (or your organisation's own); a figure you give always wins.",
-        group="economics",
         ordered=False,
-        flips=False,
     ),
-    Field(
+    _economics(
+        _TOKENS,
         name="cache_minimum_tokens",
-        kind="int",
         default=1024,
-        minimum=0,
-        maximum=10_000_000,
         label="Cache minimum",
         help="Shortest prompt prefix the provider caches; a shorter fixed prompt pays the full "
         "input price on every call (1,024 tokens at OpenAI and for several Anthropic models).",
-        unit="tokens",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
         name="cache_write_multiplier",
         kind="number",
         default=1.0,
@@ -617,89 +546,57 @@ FIELDS: tuple[Field, ...] = (
         help="Price of writing the prompt cache on a miss, as a multiple of the input price: 1 "
         "where writes cost nothing extra (OpenAI), 1.25 for Anthropic's five-minute cache.",
         unit="x",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _SHARE,
         name="batch_share",
-        kind="number",
         default=0.0,
-        minimum=0,
-        maximum=1,
         label="Calls sent as batches",
         help="Share of the calls that can wait for a batch API's answer (hours rather than "
         "seconds); 0 when every answer is needed at once.",
-        unit="share",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _SHARE,
         name="batch_discount",
-        kind="number",
         default=0.5,
-        minimum=0,
-        maximum=1,
         label="Batch discount",
         help="Price cut on batched calls, input and output alike (0.5 = half price at OpenAI "
         "and Anthropic).",
-        unit="share",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _PRICE,
         name="fine_tuned_input_price_per_mtok",
-        kind="number",
         default=None,
-        minimum=0,
-        maximum=10_000,
         nullable=True,
         null_means="the base input price times the fine-tuned price factor",
         label="Fine-tuned model's input price",
         help="The tuned model's own input price, when you tune a smaller or different model "
         "than the one you prompt; replaces the price factor for input tokens.",
-        unit="USD per 1M tokens",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _PRICE,
         name="fine_tuned_output_price_per_mtok",
-        kind="number",
         default=None,
-        minimum=0,
-        maximum=10_000,
         nullable=True,
         null_means="the base output price times the fine-tuned price factor",
         label="Fine-tuned model's output price",
         help="The tuned model's own output price; replaces the price factor for output tokens.",
-        unit="USD per 1M tokens",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _MONTHS,
         name="retirement_every_months",
-        kind="int",
         default=18,
-        minimum=0,
-        maximum=120,
         label="Base model lifetime",
         help="Months until the base model under a fine-tune retires and the tune must move to a "
         "new one; 0 when you control the weights and nothing retires.",
-        unit="months",
-        group="economics",
-        flips=False,
     ),
-    Field(
+    _economics(
+        _COST,
         name="retirement_cost",
-        kind="number",
         default=3000.0,
-        minimum=0,
-        maximum=1e9,
         label="Cost of a base model retirement",
         help="Re-tuning on the new base model and re-running the evaluation set when the base "
         "model retires.",
-        unit="USD",
-        group="economics",
-        flips=False,
     ),
 )
 
