@@ -10,6 +10,7 @@ from __future__ import annotations
 from .answers import Answers
 from .economics import priced
 from .fields import FIELDS, Field
+from .formatting import count, grouped, number, percent
 from .framework import CRITICAL_SHARE
 from .rules import LARGE_CORPUS, MIN_EXAMPLES
 
@@ -30,12 +31,13 @@ def _decision_text(a: Answers, field: Field) -> str | None:
     if name == "corpus_tokens" and knowledge:
         return (
             "The size of the knowledge was not given, so no rule judges whether it fits a prompt; "
-            f"the cost of prompt engineering assumes the most that fits ({LARGE_CORPUS:,} tokens)."
+            "the cost of prompt engineering assumes the most that fits "
+            f"({count(LARGE_CORPUS)} tokens)."
         )
     if name == "calls_per_day":
         return (
-            f"Assumed {a.calls_per_day:,} calls a day for the cost estimate; no rule or pattern "
-            "relies on it."
+            f"Assumed {count(a.calls_per_day)} calls a day for the cost estimate; no rule or "
+            "pattern relies on it."
         )
     if name == "labeled_examples":
         return (
@@ -45,8 +47,9 @@ def _decision_text(a: Answers, field: Field) -> str | None:
     if name == "retrieval_overhead_ms" and a.latency_budget_ms is not None:
         return (
             "The time retrieval adds was not given, so question 3 stays open; it is critical "
-            f"from {CRITICAL_SHARE:.0%} of the budget, {a.latency_budget_ms * CRITICAL_SHARE:g} "
-            "ms here (a typical pipeline adds about 250 ms)."
+            f"from {percent(CRITICAL_SHARE)} of the budget, "
+            f"{number(a.latency_budget_ms * CRITICAL_SHARE)} ms here (a typical pipeline adds "
+            "about 250 ms)."
         )
     if name == "prompting_tried" and a.need != "knowledge":
         return (
@@ -61,7 +64,7 @@ def _economics_text(field: Field, value: object, preset: str, from_preset: bool)
     if value is None:
         shown = field.null_means
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        shown = f"{value:,}{unit}"
+        shown = f"{grouped(value)}{unit}"
     else:
         shown = str(value)
     whose = f"from the '{preset}' price preset" if from_preset else "the calculator's default"

@@ -21,6 +21,7 @@ from typing import Any
 from .answers import Answers
 from .economics import DAYS_PER_MONTH, AtVolume, Costs, at_volume, costs
 from .fields import FIELDS_BY_NAME
+from .formatting import count, months_or_never
 from .labels import OPTION_IN_SENTENCE
 from .rules import OPTION_TITLES, OPTIONS, RULES
 from .scoring import COMPILED, pick
@@ -231,19 +232,16 @@ def sentences(found: Mapping[str, Any]) -> list[str]:
         name = OPTION_TITLES[option]
         if calls is None:
             out.append(f"{name} does not repay its one-off costs within {within} months at any "
-                       f"volume up to {_MAX_CALLS:,} calls a day.")
+                       f"volume up to {count(_MAX_CALLS)} calls a day.")
         else:
             against = OPTION_IN_SENTENCE[found["against"][option]]
             out.append(f"{name} repays its one-off costs within {within} months from "
-                       f"{calls:,} calls a day, against {against}.")
+                       f"{count(calls)} calls a day, against {against}.")
     return out
 
 
 def markdown(found: Mapping[str, Any], heading: str = "##") -> list[str]:
     """A section for the Markdown summary and the decision record: sentences and a table."""
-    def months(value: object) -> str:
-        return "never" if value is None else f"{value:g} months"
-
     lines = [
         f"{heading} Break-even volume",
         "",
@@ -255,7 +253,7 @@ def markdown(found: Mapping[str, Any], heading: str = "##") -> list[str]:
     for point in found["volumes"]:
         paybacks = point["payback_months"]
         lines.append(
-            f"| {point['calls_per_day']:,} | {OPTION_TITLES[point['recommendation']]} | "
-            f"{months(paybacks['fine-tuning'])} | {months(paybacks['hybrid'])} |"
+            f"| {count(point['calls_per_day'])} | {OPTION_TITLES[point['recommendation']]} | "
+            f"{months_or_never(paybacks['fine-tuning'])} | {months_or_never(paybacks['hybrid'])} |"
         )
     return [*lines, ""]

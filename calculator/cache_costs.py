@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from .facts import FACTS_BY_ID
+from .formatting import number
 
 __all__ = [
     "ANTHROPIC_5_MINUTE",
@@ -26,7 +27,9 @@ def _check(name: str, value: float, low: float, high: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
         raise ValueError(f"expected a number; got {value!r} (at {name!r})")
     if not low <= value <= high:
-        raise ValueError(f"expected a number from {low:g} to {high:g}; got {value!r} (at {name!r})")
+        raise ValueError(
+            f"expected a number from {number(low)} to {number(high)}; got {value!r} (at {name!r})"
+        )
 
 
 class CacheTerms:

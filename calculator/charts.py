@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .formatting import count, money, number
+from .formatting import count, fixed, money, number
 from .labels import OPTION_NAMES
 from .tree import Element, Node, el
 
@@ -43,9 +43,9 @@ def score_chart(scores: Mapping[str, float], chosen: str) -> Element:
             el("rect", {"x": "0", "y": str(y + 22), "height": "16",
                         "width": _pct(width), "class": kind}),
             el("text", {"x": _pct(width + 1.5), "y": str(y + 35),
-                        "class": "calc-chart__value"}, f"{float(score):.2f}"),
+                        "class": "calc-chart__value"}, fixed(float(score), 2)),
         ]
-    summary = "; ".join(f"{OPTION_NAMES.get(o, o)} {float(s):.2f}" for o, s in items)
+    summary = "; ".join(f"{OPTION_NAMES.get(o, o)} {fixed(float(s), 2)}" for o, s in items)
     return _svg(f"Scores per option: {summary}", height, rows)
 
 

@@ -31,6 +31,7 @@ from .answers import Answers
 from .cache_costs import CacheTerms, billed_prefix_share
 from .facts import Fact
 from .fields import FIELDS, FIELDS_BY_NAME
+from .formatting import count, money, number, percent
 from .presets import preset_figures
 from .rules import LARGE_CORPUS, OPTIONS
 
@@ -170,10 +171,10 @@ def _assumptions(a: Answers, calls: int, filled: Filled) -> list[str]:
         if a.given is not None and f.name not in a.given and f.name not in filled
     ]
     lines = [
-        f"{calls:,} calls a month: {a.calls_per_day:,} a day for {DAYS_PER_MONTH} days.",
-        f"Each call sends {a.prompt_tokens:,} instruction tokens ({_cache_text(a)}) and "
-        f"{a.request_tokens:,} tokens of the reader's own input, and gets {a.output_tokens:,} "
-        "tokens back.",
+        f"{count(calls)} calls a month: {count(a.calls_per_day)} a day for {DAYS_PER_MONTH} days.",
+        f"Each call sends {count(a.prompt_tokens)} instruction tokens ({_cache_text(a)}) and "
+        f"{count(a.request_tokens)} tokens of the reader's own input, and gets "
+        f"{count(a.output_tokens)} tokens back.",
     ]
     knowledge = _knowledge_tokens(a)
     if knowledge:
@@ -183,27 +184,27 @@ def _assumptions(a: Answers, calls: int, filled: Filled) -> list[str]:
             else "the part that fits a prompt"
         )
         lines.append(
-            f"Prompt engineering carries the knowledge in every prompt: {knowledge:,.0f} tokens, "
+            f"Prompt engineering carries the knowledge in every prompt: {count(knowledge)} tokens, "
             f"{part}."
         )
     lines += [
-        f"RAG adds {a.retrieved_tokens:,} retrieved tokens to each call and "
-        f"${a.retrieval_monthly_cost:,.0f} a month for the index; building it costs "
-        f"${a.retrieval_setup_cost:,.0f} once.",
-        f"Fine-tuning keeps {a.fine_tuned_prompt_share:.0%} of the instructions, never shortens "
-        f"the reader's input, and {_tuned_text(a)}.",
+        f"RAG adds {count(a.retrieved_tokens)} retrieved tokens to each call and "
+        f"{money(a.retrieval_monthly_cost)} a month for the index; building it costs "
+        f"{money(a.retrieval_setup_cost)} once.",
+        f"Fine-tuning keeps {percent(a.fine_tuned_prompt_share)} of the instructions, never "
+        f"shortens the reader's input, and {_tuned_text(a)}.",
         _training_line(a),
     ]
     short = a.prompt_tokens * a.fine_tuned_prompt_share
     if 0 < a.cache_hit_rate and 0 < short < a.cache_minimum_tokens:
         lines.append(
-            f"The fine-tuned prompt's {short:,.0f} instruction tokens are under the cache "
-            f"minimum of {a.cache_minimum_tokens:,}, so they pay the full input price."
+            f"The fine-tuned prompt's {count(short)} instruction tokens are under the cache "
+            f"minimum of {count(a.cache_minimum_tokens)}, so they pay the full input price."
         )
     if a.batch_share > 0:
         lines.append(
-            f"{a.batch_share:.0%} of the calls go through a batch API at "
-            f"{a.batch_discount:.0%} off every token."
+            f"{percent(a.batch_share)} of the calls go through a batch API at "
+            f"{percent(a.batch_discount)} off every token."
         )
     lines += _preset_lines(a, filled)
     if defaulted:
@@ -217,25 +218,28 @@ def _assumptions(a: Answers, calls: int, filled: Filled) -> list[str]:
 
 def _cache_text(a: Answers) -> str:
     write = (
-        f", writes at {a.cache_write_multiplier:g} times the input price"
+        f", writes at {number(a.cache_write_multiplier)} times the input price"
         if a.cache_write_multiplier != 1
         else ""
     )
     return (
-        f"{a.cache_hit_rate:.0%} of them from the prompt cache at {a.cache_discount:.0%} off"
-        f"{write}, cached only from {a.cache_minimum_tokens:,} tokens"
+        f"{percent(a.cache_hit_rate)} of them from the prompt cache at "
+        f"{percent(a.cache_discount)} off{write}, cached only from "
+        f"{count(a.cache_minimum_tokens)} tokens"
     )
 
 
 def _tuned_text(a: Answers) -> str:
-    base = f"${a.input_price_per_mtok:g} in, ${a.output_price_per_mtok:g} out per million"
+    base = (
+        f"${number(a.input_price_per_mtok)} in, ${number(a.output_price_per_mtok)} out per million"
+    )
     given_in, given_out = a.fine_tuned_input_price_per_mtok, a.fine_tuned_output_price_per_mtok
     if given_in is None and given_out is None:
-        return f"prices tokens at {a.fine_tuned_price_factor:g} times the base price ({base})"
+        return f"prices tokens at {number(a.fine_tuned_price_factor)} times the base price ({base})"
     tuned_in, tuned_out = (p * _PER_MILLION for p in _tuned_prices(a))
     return (
-        f"the tuned model has its own prices (${tuned_in:g} in, ${tuned_out:g} out per million; "
-        f"the prompted model: {base})"
+        f"the tuned model has its own prices (${number(tuned_in)} in, ${number(tuned_out)} out "
+        f"per million; the prompted model: {base})"
     )
 
 
@@ -246,7 +250,7 @@ def _preset_lines(a: Answers, filled: Filled) -> list[str]:
     for name, (value, fact, reason) in filled.items():
         label = FIELDS_BY_NAME[name].label.lower()
         if fact is None:
-            parts.append(f"{label} {value:g} ({reason})")
+            parts.append(f"{label} {number(value)} ({reason})")
             continue
         whose = (
             f"your organisation's figure ({fact.organisation}; public figure: "
@@ -256,7 +260,7 @@ def _preset_lines(a: Answers, filled: Filled) -> list[str]:
             + (", an illustrative figure" if fact.status == "unconfirmed" else "")
         )
         parts.append(
-            f"{label} {value:g} from '{fact.value}' ({fact.id}, {whose}, checked "
+            f"{label} {number(value)} from '{fact.value}' ({fact.id}, {whose}, checked "
             f"{fact.checked.day} {fact.checked:%b %Y})"
         )
     return [f"Price preset '{a.price_preset}' filled the figures not given: " + "; ".join(parts)
@@ -265,8 +269,8 @@ def _preset_lines(a: Answers, filled: Filled) -> list[str]:
 
 def _training_line(a: Answers) -> str:
     first = (
-        f"The first training run (${a.training_cost:,.0f}) is paid once, up front, with "
-        f"${a.data_preparation_cost:,.0f} of dataset work"
+        f"The first training run ({money(a.training_cost)}) is paid once, up front, with "
+        f"{money(a.data_preparation_cost)} of dataset work"
     )
     if a.retrain_every_months > 0:
         text = (
@@ -279,7 +283,7 @@ def _training_line(a: Answers) -> str:
         return (
             f"{text} The base model retires every {a.retirement_every_months} months, and moving "
             f"the tune to its successor (re-tuning, re-evaluation) costs "
-            f"${a.retirement_cost:,.0f} each time."
+            f"{money(a.retirement_cost)} each time."
         )
     return f"{text} No base-model retirement is counted."
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import math
 
+from .formatting import count
+
 __all__ = [
     "SHOWN_CHARACTERS",
     "AnswerError",
@@ -58,7 +60,7 @@ def escape(text: str, limit: int = SHOWN_CHARACTERS) -> str:
         else:
             piece = char
         if size + len(piece) > limit:
-            return "".join(out) + f"... ({len(text):,} characters)"
+            return "".join(out) + f"... ({count(len(text))} characters)"
         out.append(piece)
         size += len(piece)
     return "".join(out)
@@ -74,7 +76,7 @@ def show(value: object) -> str:
     if isinstance(value, RawNumber):
         text = value.text
         if len(text) > SHOWN_CHARACTERS:
-            return f"{text[:20]}... (a number of {len(text):,} characters)"
+            return f"{text[:20]}... (a number of {count(len(text))} characters)"
         return text
     if value is None:
         return "null"

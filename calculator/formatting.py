@@ -12,11 +12,15 @@ __all__ = [
     "count",
     "encode",
     "figure",
+    "fixed",
+    "grouped",
     "json_number",
     "money",
     "money_cents",
+    "months_or_never",
     "number",
     "percent",
+    "rounded",
 ]
 
 
@@ -71,6 +75,23 @@ def figure(value: float) -> str:
     return count(value) if float(value).is_integer() else f"{value:,.10g}"
 
 
+def fixed(value: float, places: int) -> str:
+    """A number with exactly `places` decimals and no separators: a chart's score, 2.50."""
+    return f"{value:.{places}f}"
+
+
+def rounded(value: float, places: int = 1) -> str:
+    """A number without separators to at most `places` decimals, a whole one without its point:
+    400 and 62.5 (milliseconds in the answers to the four questions)."""
+    return str(int(value)) if float(value).is_integer() else str(round(value, places))
+
+
+def grouped(value: float) -> str:
+    """A number as the record holds it, with thousands separators: 1,500 for an integer, 8,000.0
+    and 0.5 for a float, which keeps its point (the result's assumption notes read so)."""
+    return f"{value:,}"
+
+
 def number(value: float) -> str:
     """A figure in its short general form (six significant digits): 2.5, 14, 1e+06."""
     return f"{value:g}"
@@ -86,6 +107,11 @@ def money_cents(amount: object) -> str:
     if isinstance(amount, bool) or not isinstance(amount, int | float):
         return "n/a"
     return f"${float(amount):,.2f}"
+
+
+def months_or_never(months: float | None) -> str:
+    """A payback period: "14 months", "2.5 months", or "never" when there is none."""
+    return "never" if months is None else f"{number(months)} months"
 
 
 def percent(share: float) -> str:

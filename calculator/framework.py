@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answers import Answers
+from .formatting import percent, rounded
 
 __all__ = [
     "CRITICAL_SHARE",
@@ -68,7 +69,7 @@ QUESTIONS: tuple[Question, ...] = (
         question="Is latency critical for the product?",
         points_when=(
             "a latency budget is set and retrieval takes at least "
-            f"{round(CRITICAL_SHARE * 100)}% of it (250 ms of a 400 ms budget is critical; "
+            f"{percent(CRITICAL_SHARE)} of it (250 ms of a 400 ms budget is critical; "
             "30 ms of 2,000 ms is not)"
         ),
     ),
@@ -112,15 +113,15 @@ def _q3(a: Answers) -> tuple[str, bool, str]:
         return "no budget", False, "Without a latency budget, retrieval time is not a constraint."
     if overhead is None:
         return (
-            f"{_ms(budget)} ms budget, retrieval time not given",
+            f"{rounded(budget)} ms budget, retrieval time not given",
             False,
             "Without the time retrieval adds, its share of the budget is unknown.",
         )
     if overhead >= budget:
         share_text = "all of it or more"
     else:
-        share_text = f"{round(overhead / budget * 100)}%"
-    answer = f"{_ms(overhead)} ms of {_ms(budget)} ms ({share_text})"
+        share_text = percent(overhead / budget)
+    answer = f"{rounded(overhead)} ms of {rounded(budget)} ms ({share_text})"
     if latency_critical(a):
         why = "Retrieval would take a material share of the budget on every request."
     else:
@@ -135,10 +136,6 @@ def _q4(a: Answers) -> tuple[str, bool, str]:
     else:
         why = "The documents may be indexed, so retrieval stays available."
     return a.sensitive_data, points, why
-
-
-def _ms(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(round(value, 1))
 
 
 _ANSWERERS = (_q1, _q2, _q3, _q4)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .facts import FACTS, OVERRIDES_FILE, Fact, FactError, apply_overrides, load_overrides
 from .fields import FIELDS_BY_NAME
+from .formatting import number
 
 __all__ = [
     "PRESETS",
@@ -123,7 +124,7 @@ def preset_figures(name: str) -> dict[str, tuple[float, Fact | None, str]]:
             if not low <= value <= high:
                 # An organisation's figure out of the field's range would fail every estimate.
                 shown = f"{field.allowed} for {figure.field}" + (
-                    f" (the figure times {figure.scale:g})" if figure.scale != 1 else ""
+                    f" (the figure times {number(figure.scale)})" if figure.scale != 1 else ""
                 )
                 raise FactError(fact.id, "value", fact.value, shown)
             figures[figure.field] = (value, fact, "")
@@ -179,6 +180,6 @@ def presets_markdown(facts_page: str = "../facts.md") -> list[str]:
                     f"[{fact.value}]({facts_page}#{fact.id}), {whose}, checked "
                     f"{fact.checked.day} {fact.checked:%b %Y}"
                 )
-            lines.append(f"| `{figure.field}` | {value:g} | {origin} |")
+            lines.append(f"| `{figure.field}` | {number(value)} | {origin} |")
         lines.append("")
     return lines

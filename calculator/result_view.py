@@ -12,7 +12,7 @@ from typing import Any
 from . import breakeven
 from .charts import cost_chart, score_chart, volume_chart
 from .fields import label
-from .formatting import count, encode, money, number, percent
+from .formatting import count, encode, money, months_or_never, number, percent
 from .labels import OPTION_NAMES, VERDICT_NAMES
 from .patterns import PATTERNS_BY_ID
 from .tree import Element, Node, el
@@ -197,15 +197,12 @@ def _economics(economics: Mapping[str, Any]) -> list[Node]:
 
 
 def _break_even(found: Mapping[str, Any], calls: float) -> list[Node]:
-    def months(value: float | None) -> str:
-        return "never" if value is None else f"{number(value)} months"
-
     rows = [
         el("tr", {},
            el("th", {"scope": "row"}, count(p["calls_per_day"])),
            el("td", {}, OPTION_NAMES.get(p["recommendation"], p["recommendation"])),
-           el("td", {}, months(p["payback_months"]["fine-tuning"])),
-           el("td", {}, months(p["payback_months"]["hybrid"])))
+           el("td", {}, months_or_never(p["payback_months"]["fine-tuning"])),
+           el("td", {}, months_or_never(p["payback_months"]["hybrid"])))
         for p in found["volumes"]
     ]
     head = el("tr", {}, *(el("th", {"scope": "col"}, text) for text in

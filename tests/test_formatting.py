@@ -10,11 +10,15 @@ from calculator.formatting import (
     count,
     encode,
     figure,
+    fixed,
+    grouped,
     json_number,
     money,
     money_cents,
+    months_or_never,
     number,
     percent,
+    rounded,
 )
 
 
@@ -69,6 +73,15 @@ def test_figure_groups_whole_numbers_and_keeps_fractions(value: float, text: str
 
 @pytest.mark.parametrize(
     ("value", "text"),
+    [(0, "0"), (1500, "1,500"), (8000.0, "8,000.0"), (0.5, "0.5"), (0.0, "0.0"), (-1234, "-1,234"),
+     (1e12, "1,000,000,000,000.0")],
+)
+def test_grouped_keeps_a_floats_point(value: float, text: str) -> None:
+    assert grouped(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
     [(0, "0"), (2.5, "2.5"), (14.0, "14"), (-3.25, "-3.25"), (1e6, "1e+06"),
      (1234567, "1.23457e+06"), (0.1 + 0.2, "0.3")],
 )
@@ -95,6 +108,14 @@ def test_money_cents_has_cents_and_says_when_there_is_no_amount(amount: object, 
 
 
 @pytest.mark.parametrize(
+    ("months", "text"),
+    [(None, "never"), (0, "0 months"), (14.0, "14 months"), (2.5, "2.5 months")],
+)
+def test_months_or_never(months: float | None, text: str) -> None:
+    assert months_or_never(months) == text
+
+
+@pytest.mark.parametrize(
     ("share", "text"),
     [(0, "0%"), (0.0, "0%"), (1, "100%"), (0.25, "25%"), (0.125, "12%"), (0.135, "14%"),
      (0.004, "0%"), (0.666, "67%"), (0.996, "100%"), (2.5, "250%")],
@@ -108,3 +129,20 @@ def test_percent_agrees_with_python_percent_format(share: float) -> None:
     # The cost notes used '{:.0%}' and the pages round(); both must read the same.
     assert percent(share) == f"{share:.0%}"
 
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "text"),
+    [(0, 2, "0.00"), (2.5, 2, "2.50"), (-1.005, 2, "-1.00"), (1234.5678, 1, "1234.6"), (3, 0, "3")],
+)
+def test_fixed_has_exactly_the_places(value: float, places: int, text: str) -> None:
+    assert fixed(value, places) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(0, "0"), (400, "400"), (400.0, "400"), (62.5, "62.5"), (62.54, "62.5"),
+     (3_600_000, "3600000"), (0.04, "0.0")],
+)
+def test_rounded_drops_the_point_of_a_whole_number(value: float, text: str) -> None:
+    assert rounded(value) == text
