@@ -110,19 +110,26 @@ def _weight(rule: Rule, scored: Scored) -> tuple[int, float, float, float]:
     return (0 if decisive else 1, -(on_rec - on_runner), -abs(on_rec), -total)
 
 
-def _reasons(scored: Scored) -> list[dict[str, str]]:
+def _reasons(scored: Scored) -> list[dict[str, object]]:
     ranked = sorted(
         enumerate(scored.applied), key=lambda pair: (*_weight(pair[1], scored), pair[0])
     )
-    return [
-        {
-            "rule": rule.id,
-            "effect": rule.effect_text(),
-            "text": rule.reason,
-            "source": rule.source,
-        }
-        for _, rule in ranked
-    ]
+    return [_reason(rule) for _, rule in ranked]
+
+
+def _reason(rule: Rule) -> dict[str, object]:
+    return {
+        "rule": rule.id,
+        "effect": rule.effect_text(),
+        "text": rule.reason,
+        "source": rule.source,
+        # The effect as data as well as words, so readers that weigh the reasons (the decision
+        # record does) need not look the rule up again.
+        "title": rule.title,
+        "points": {option: float(delta) for option, delta in rule.effects},
+        "excludes": list(rule.excludes),
+        "confidence": dict.fromkeys(rule.confidence_for, rule.confidence),
+    }
 
 
 def _caveats(
