@@ -387,6 +387,14 @@ def test_the_reasons_account_for_the_scores(answers: dict[str, Any]) -> None:
 
 @PROPERTY
 @given(answers_strategy())
+def test_a_pattern_rule_applies_exactly_when_its_pattern_matches(answers: dict[str, Any]) -> None:
+    a = Answers.from_dict(answers)
+    matched = set(match_patterns(a))
+    assert {rule.pattern for rule in RULES if rule.pattern and rule.applies(a)} == matched
+
+
+@PROPERTY
+@given(answers_strategy())
 def test_citations_never_move_the_answer_away_from_retrieval(answers: dict[str, Any]) -> None:
     without = recommend({**answers, "citations_required": False})
     if without["recommendation"] in RETRIEVAL:
