@@ -18,11 +18,9 @@ from .fields import FIELDS, FIELDS_BY_NAME
 from .formatting import count, encode, figure, money_cents, number, percent
 from .labels import OPTION_IN_SENTENCE
 from .patterns import PATTERNS_BY_ID
-from .rules import MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
+from .rules import MIN_EXAMPLES, OPTION_TITLES, OPTIONS
 
 __all__ = ["calculator_link", "change_words", "given_answers", "to_adr", "value_words"]
-
-_RULES = {rule.id: rule for rule in RULES}
 
 _CHANGES = {
     "realtime": "changes in real time",
@@ -177,10 +175,7 @@ def _drivers(result: Mapping[str, Any]) -> list[str]:
 def _standing(result: Mapping[str, Any]) -> str:
     rec = result["recommendation"]
     if result["only_option_left"]:
-        ruling = sorted(
-            {_RULES[r["rule"]].title.lower() for r in result["reasons"]
-             if r["rule"] in _RULES and _RULES[r["rule"]].excludes}
-        )
+        ruling = sorted({r["title"].lower() for r in result["reasons"] if r["excludes"]})
         return (
             "It is the only option left: the others are ruled out ("
             + "; ".join(ruling)
@@ -307,8 +302,7 @@ def _outcome(result: Mapping[str, Any]) -> list[str]:
     rec = result["recommendation"]
     top = [
         r for r in result["reasons"]
-        if r["rule"] != "baseline"
-        and (dict(_RULES[r["rule"]].effects).get(rec, 0.0) > 0 or _RULES[r["rule"]].excludes)
+        if r["rule"] != "baseline" and (r["points"].get(rec, 0.0) > 0 or r["excludes"])
     ][:3]
     lines = [
         "## Decision Outcome",
@@ -326,23 +320,23 @@ def _outcome(result: Mapping[str, Any]) -> list[str]:
 def _pros_and_cons(result: Mapping[str, Any]) -> list[str]:
     economics = result["economics"]
     lines = ["## Pros and Cons of the Options", ""]
-    applied = [_RULES[r["rule"]] for r in result["reasons"] if r["rule"] != "baseline"]
+    applied = [r for r in result["reasons"] if r["rule"] != "baseline"]
     for option in OPTIONS:
         good, bad = _general(option, result)
-        ruled_out = [rule for rule in applied if option in rule.excludes]
-        for rule in applied:
+        ruled_out = [r for r in applied if option in r["excludes"]]
+        for reason in applied:
             # A reason speaks for the option it favours most and against the one it hurts most;
             # "the two combine in a hybrid" is no argument for prompt engineering.
-            deltas = dict(rule.effects)
-            delta = deltas.get(option, 0.0)
-            if delta > 0 and delta == max(deltas.values()):
-                good.append(_sentence(rule.reason).rstrip("."))
-            elif delta < 0 and delta == min(deltas.values()) and not ruled_out:
-                bad.append(_sentence(rule.reason).rstrip("."))
+            points = reason["points"]
+            delta = points.get(option, 0.0)
+            if delta > 0 and delta == max(points.values()):
+                good.append(_sentence(reason["text"]).rstrip("."))
+            elif delta < 0 and delta == min(points.values()) and not ruled_out:
+                bad.append(_sentence(reason["text"]).rstrip("."))
         lines += [f"### {OPTION_TITLES[option]}", ""]
         lines += [f"* Good, because {text}." for text in dict.fromkeys(good)]
         lines += [f"* Bad, because {text}." for text in dict.fromkeys(bad)]
-        lines += [f"* Bad, because it is ruled out: {_sentence(r.reason)}" for r in ruled_out]
+        lines += [f"* Bad, because it is ruled out: {_sentence(r['text'])}" for r in ruled_out]
         lines += [
             f"* Neutral, because it costs about {money_cents(economics['monthly_cost'][option])} a "
             f"month and {money_cents(economics['upfront_cost'][option])} up front.",

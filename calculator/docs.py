@@ -211,6 +211,13 @@ def decision_rules_page() -> str:
         "",
         *_rule_table(),
         "",
+        "A result lists the rules that applied under `reasons`, the most decisive first. Each "
+        "reason names its rule (`rule`, `title`), says what it does and why in words (`effect` "
+        "as in the table, `text`, `source`), and gives the same effect as data: `points`, the "
+        "points it adds to each option it moves (negative where it takes points away); "
+        "`excludes`, the options it rules out; and `confidence`, the factor by which it "
+        "multiplies the confidence when the recommendation is one of the options named.",
+        "",
         "## Patterns {#patterns}",
         "",
         "A result lists the patterns its answers trigger. The pattern rules in the table above "

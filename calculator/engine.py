@@ -8,13 +8,14 @@ from typing import Any
 from .answers import Answers
 from .assumptions import assumptions
 from .breakeven import break_even
-from .economics import MAX_PAYBACK, TRAINED, estimate
+from .caveats import Case, caveats_for
+from .economics import TRAINED, estimate
 from .errors import AnswersNotObjectError
 from .fields import FIELDS
 from .flips import find_flips
-from .framework import STABLE_CHANGES, answer_questions, knowledge_rate, latency_critical, verdict
+from .framework import answer_questions, verdict
 from .patterns import match_patterns
-from .rules import MIN_EXAMPLES, OPTIONS, Rule
+from .rules import OPTIONS, Rule
 from .scoring import Scored, score
 
 __all__ = ["recommend", "recommend_answers"]
@@ -109,19 +110,26 @@ def _weight(rule: Rule, scored: Scored) -> tuple[int, float, float, float]:
     return (0 if decisive else 1, -(on_rec - on_runner), -abs(on_rec), -total)
 
 
-def _reasons(scored: Scored) -> list[dict[str, str]]:
+def _reasons(scored: Scored) -> list[dict[str, object]]:
     ranked = sorted(
         enumerate(scored.applied), key=lambda pair: (*_weight(pair[1], scored), pair[0])
     )
-    return [
-        {
-            "rule": rule.id,
-            "effect": rule.effect_text(),
-            "text": rule.reason,
-            "source": rule.source,
-        }
-        for _, rule in ranked
-    ]
+    return [_reason(rule) for _, rule in ranked]
+
+
+def _reason(rule: Rule) -> dict[str, object]:
+    return {
+        "rule": rule.id,
+        "effect": rule.effect_text(),
+        "text": rule.reason,
+        "source": rule.source,
+        # The effect as data as well as words, so readers that weigh the reasons (the decision
+        # record does) need not look the rule up again.
+        "title": rule.title,
+        "points": {option: float(delta) for option, delta in rule.effects},
+        "excludes": list(rule.excludes),
+        "confidence": dict.fromkeys(rule.confidence_for, rule.confidence),
+    }
 
 
 def _caveats(
@@ -130,78 +138,15 @@ def _caveats(
     questions: list[dict[str, object]],
     economics: dict[str, object],
 ) -> list[str]:
-    rec = scored.recommendation
-    caveats = [
-        rule.caveat
-        for rule in scored.applied
-        if rule.caveat and (not rule.caveat_for or rec in rule.caveat_for)
-    ]
-    applied = {rule.id for rule in scored.applied}
-    trains = rec in ("fine-tuning", "hybrid")
-    if verdict(questions) == "rag" and rec != "rag":
-        caveats.append(
-            "None of the four questions points to fine-tuning; the recommendation comes from the "
-            "refinements listed under reasons."
+    payback = economics["payback_months"]
+    assert isinstance(payback, dict)
+    return caveats_for(
+        Case(
+            answers=a,
+            recommendation=scored.recommendation,
+            applied=frozenset(rule.id for rule in scored.applied),
+            last_resort=scored.last_resort,
+            framework_verdict=verdict(questions),
+            payback=payback,
         )
-    if verdict(questions) == "evaluate-fine-tuning" and not trains:
-        caveats.append(
-            "At least one of the four questions points to fine-tuning, but other answers outweigh "
-            "it; see the flips for what would change the result."
-        )
-    if "too-few-examples" in applied and rec == "prompt-engineering" and a.need != "knowledge":
-        caveats.append(
-            "Collect reviewed examples while the prompt is in use; at about 50 to 100, test a "
-            "fine-tuned model against it."
-        )
-    if "no-fine-tuning-route" in applied:
-        caveats.append(
-            "Fine-tuning and hybrid were not considered because no fine-tuning route is available."
-        )
-    if "no-persistent-index" in applied and a.need != "behavior":
-        caveats.append(
-            "With no standing index, current documents must be sent with each request and "
-            "discarded afterwards."
-        )
-    if scored.last_resort:
-        caveats.append(
-            "Every option is ruled out by some answer, so prompt engineering is what remains: "
-            "send only what each request needs, fetched from its source and discarded afterwards, "
-            "and revisit the answers that rule out retrieval and training."
-        )
-    rate = knowledge_rate(a)
-    if rec == "fine-tuning" and a.need != "behavior":
-        if rate is None:
-            caveats.append(
-                "How often the knowledge changes was not given; facts trained into the model go "
-                "stale if it moves, so check that before training them in."
-            )
-        elif rate not in STABLE_CHANGES:
-            caveats.append(
-                "Facts trained into the model go stale as the knowledge changes; plan a "
-                "retraining schedule or move the facts into retrieval."
-            )
-    if trains and not a.known("labeled_examples"):
-        caveats.append(
-            f"Training needs at least {MIN_EXAMPLES} reviewed examples; how many exist was not "
-            "given."
-        )
-    if trains and a.prompting_tried == "no":
-        caveats.append(
-            "Prompt engineering has not been tried: a pattern favours training, but score a "
-            "careful prompt on held-out cases first, so the fine-tuned model has a baseline to "
-            "beat."
-        )
-    if latency_critical(a) and rec in ("rag", "hybrid"):
-        caveats.append(
-            "Retrieval takes a large share of the latency budget; measure it under load."
-        )
-    if trains:
-        payback = economics["payback_months"]
-        assert isinstance(payback, dict)
-        if payback.get(rec) is None:
-            caveats.append(
-                "With the cost figures given, the trained option does not repay its one-off costs "
-                f"within {MAX_PAYBACK // 12} years; the case for it rests on quality, latency, "
-                "privacy or review time saved, not on token prices."
-            )
-    return caveats
+    )

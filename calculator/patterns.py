@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .answers import Answers
+from .conditions import Condition, answer_is, at_volume, calls_at_least
 from .framework import FAST_CHANGES, knowledge_rate, latency_critical
 
 __all__ = [
@@ -40,11 +41,6 @@ class Pattern:
     example_answers: Mapping[str, object]
 
 
-def at_volume(a: Answers, calls: int) -> bool:
-    """The reader gave a daily volume of at least `calls` (a default volume is no fact)."""
-    return a.known("calls_per_day") and a.calls_per_day >= calls
-
-
 def corpus_size(a: Answers) -> float | None:
     """The size of the knowledge the reader gave, infinite for "unknown or large"; else None.
 
@@ -68,127 +64,90 @@ def _narrow(a: Answers) -> bool:
     return a.task_shape == "question-answering" and size is not None and size <= SMALL_CORPUS
 
 
+def _pattern(
+    pattern_id: str,
+    title: str,
+    condition: Condition,
+    example: str,
+    *,
+    note: str = "",
+    **example_answers: object,
+) -> Pattern:
+    """A pattern triggered by `condition`; `note` follows its words in the trigger."""
+    return Pattern(
+        id=pattern_id,
+        title=title,
+        trigger=f"{condition.words}{note}.",
+        trigger_fields=condition.reads,
+        predicate=condition.test,
+        example=example,
+        example_answers=MappingProxyType(example_answers),
+    )
+
+
 PATTERNS: tuple[Pattern, ...] = (
-    Pattern(
-        id="proprietary-tone",
-        title="Proprietary tone at scale",
-        trigger=f"`tone` is `proprietary` and `calls_per_day` is at least {HIGH_VOLUME:,}.",
-        trigger_fields=("tone", "calls_per_day"),
-        predicate=lambda a: a.tone == "proprietary" and at_volume(a, HIGH_VOLUME),
-        example="Support replies written in an approved company voice, thousands a day.",
-        example_answers=MappingProxyType(
-            {
-                "need": "behavior",
-                "tone": "proprietary",
-                "task_shape": "styled-generation",
-                "calls_per_day": 5000,
-                "labeled_examples": 2000,
-                # Reviewers who keep correcting the prompted voice: the saving training brings.
-                "prompted_review_monthly_cost": 3000,
-            }
-        ),
+    _pattern(
+        "proprietary-tone", "Proprietary tone at scale",
+        answer_is("tone", "proprietary") & calls_at_least(HIGH_VOLUME),
+        "Support replies written in an approved company voice, thousands a day.",
+        need="behavior", tone="proprietary", task_shape="styled-generation",
+        calls_per_day=5000, labeled_examples=2000,
+        # Reviewers who keep correcting the prompted voice: the saving training brings.
+        prompted_review_monthly_cost=3000,
     ),
-    Pattern(
-        id="critical-latency",
-        title="Critical latency",
-        trigger=(
-            "`latency_budget_ms` is set and `retrieval_overhead_ms` is at least a quarter of it "
-            "(question 3)."
+    _pattern(
+        "critical-latency", "Critical latency",
+        Condition(
+            "`latency_budget_ms` is set and `retrieval_overhead_ms` is at least a quarter of it",
+            latency_critical,
+            ("latency_budget_ms", "retrieval_overhead_ms"),
         ),
-        trigger_fields=("latency_budget_ms", "retrieval_overhead_ms"),
-        predicate=latency_critical,
-        example="A real-time voice agent: retrieval would add 250 ms to a 400 ms budget.",
-        example_answers=MappingProxyType(
-            {
-                "need": "knowledge",
-                "corpus_change": "quarterly",
-                "latency_budget_ms": 400,
-                "retrieval_overhead_ms": 250,
-                "calls_per_day": 20000,
-                "labeled_examples": 1000,
-            }
-        ),
+        "A real-time voice agent: retrieval would add 250 ms to a 400 ms budget.",
+        note=" (question 3)",
+        need="knowledge", corpus_change="quarterly", latency_budget_ms=400,
+        retrieval_overhead_ms=250, calls_per_day=20000, labeled_examples=1000,
     ),
-    Pattern(
-        id="closed-terminology",
-        title="Closed terminology",
-        trigger="`terminology` is `closed`.",
-        trigger_fields=("terminology",),
-        predicate=lambda a: a.terminology == "closed",
-        example="An insurer or drug maker whose internal codes appear in no public text.",
-        example_answers=MappingProxyType(
-            {
-                "need": "behavior",
-                "corpus_change": "monthly",
-                "terminology": "closed",
-                "calls_per_day": 3000,
-                "labeled_examples": 800,
-                # A glossary of internal terms sent with every prompt.
-                "prompt_tokens": 6000,
-            }
-        ),
+    _pattern(
+        "closed-terminology", "Closed terminology",
+        answer_is("terminology", "closed"),
+        "An insurer or drug maker whose internal codes appear in no public text.",
+        need="behavior", corpus_change="monthly", terminology="closed",
+        calls_per_day=3000, labeled_examples=800,
+        # A glossary of internal terms sent with every prompt.
+        prompt_tokens=6000,
     ),
-    Pattern(
-        id="consistency-at-scale",
-        title="Consistency at scale",
-        trigger=f"`consistency` is `strict` and `calls_per_day` is at least {HIGH_VOLUME:,}.",
-        trigger_fields=("consistency", "calls_per_day"),
-        predicate=lambda a: a.consistency == "strict" and at_volume(a, HIGH_VOLUME),
-        example="Thousands of calls a day that must come back in the same form every time.",
-        example_answers=MappingProxyType(
-            {
-                "need": "behavior",
-                "consistency": "strict",
-                "task_shape": "styled-generation",
-                "calls_per_day": 5000,
-                "labeled_examples": 1500,
-                "prompted_review_monthly_cost": 2000,
-            }
-        ),
+    _pattern(
+        "consistency-at-scale", "Consistency at scale",
+        answer_is("consistency", "strict") & calls_at_least(HIGH_VOLUME),
+        "Thousands of calls a day that must come back in the same form every time.",
+        need="behavior", consistency="strict", task_shape="styled-generation",
+        calls_per_day=5000, labeled_examples=1500, prompted_review_monthly_cost=2000,
     ),
-    Pattern(
-        id="sensitive-data",
-        title="Sensitive data",
-        trigger="`sensitive_data` is `no-persistent-index` (question 4).",
-        trigger_fields=("sensitive_data",),
-        predicate=lambda a: a.sensitive_data == "no-persistent-index",
-        example="Clinical protocols that may be used for training but may not stay in an index.",
-        example_answers=MappingProxyType(
-            {
-                "need": "knowledge",
-                "corpus_change": "yearly",
-                "sensitive_data": "no-persistent-index",
-                # A protocol library far larger than a prompt.
-                "corpus_tokens": 2_000_000,
-                "calls_per_day": 2000,
-                "labeled_examples": 600,
-            }
-        ),
+    _pattern(
+        "sensitive-data", "Sensitive data",
+        answer_is("sensitive_data", "no-persistent-index"),
+        "Clinical protocols that may be used for training but may not stay in an index.",
+        note=" (question 4)",
+        need="knowledge", corpus_change="yearly", sensitive_data="no-persistent-index",
+        # A protocol library far larger than a prompt.
+        corpus_tokens=2_000_000,
+        calls_per_day=2000, labeled_examples=600,
     ),
-    Pattern(
-        id="narrow-domain",
-        title="Narrow high-frequency domain",
-        trigger=(
+    _pattern(
+        "narrow-domain", "Narrow high-frequency domain",
+        Condition(
             f"`calls_per_day` is at least {HIGH_VOLUME:,}, `task_shape` is `classification` or "
-            f"`extraction`, or `question-answering` over a knowledge of at most {SMALL_CORPUS:,} "
-            "`corpus_tokens`, and any knowledge in the gap changes `monthly` or slower."
+            "`extraction`, or `question-answering` over a knowledge of at most "
+            f"{SMALL_CORPUS:,} `corpus_tokens`, and any knowledge in the gap changes `monthly` "
+            "or slower",
+            _narrow,
+            ("need", "task_shape", "calls_per_day", "corpus_change", "corpus_tokens"),
         ),
-        trigger_fields=("need", "task_shape", "calls_per_day", "corpus_change", "corpus_tokens"),
-        predicate=_narrow,
-        example="Sorting support tickets into 15 fixed categories, many thousands a day.",
-        example_answers=MappingProxyType(
-            {
-                "need": "behavior",
-                "corpus_change": "static",
-                "corpus_tokens": 2000,
-                "task_shape": "classification",
-                "calls_per_day": 20000,
-                "labeled_examples": 5000,
-                # Category descriptions and worked examples in, one label out.
-                "prompt_tokens": 3000,
-                "output_tokens": 10,
-            }
-        ),
+        "Sorting support tickets into 15 fixed categories, many thousands a day.",
+        need="behavior", corpus_change="static", corpus_tokens=2000,
+        task_shape="classification", calls_per_day=20000, labeled_examples=5000,
+        # Category descriptions and worked examples in, one label out.
+        prompt_tokens=3000, output_tokens=10,
     ),
 )
 

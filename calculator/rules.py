@@ -5,15 +5,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypedDict
 
 from .answers import Answers
-from .framework import FAST_CHANGES, STABLE_CHANGES, knowledge_rate, latency_critical
+from .conditions import Condition, answer_is, at_volume, calls_at_least, calls_below
+from .framework import FAST_CHANGES, STABLE_CHANGES, knowledge_rate
 from .patterns import (
     HIGH_VOLUME,
     PATTERNS,
     PATTERNS_BY_ID,
     SMALL_CORPUS,
-    at_volume,
     corpus_size,
     match_patterns,
 )
@@ -151,6 +152,19 @@ def _examples(a: Answers, low: float, high: float) -> bool:
     return a.known("labeled_examples") and low <= a.labeled_examples < high
 
 
+def _examples_given(low: float, high: float) -> Condition:
+    """Reviewed examples from `low` up to but excluding `high`, in the fewest words."""
+    if low == 0:
+        words = f"below {high:,}"
+    elif high == math.inf:
+        words = f"at least {low:,}"
+    else:
+        words = f"from {low:,} to {high - 1:,}"
+    return Condition(
+        f"`labeled_examples` is {words}", lambda a: _examples(a, low, high), ("labeled_examples",)
+    )
+
+
 def _corpus_in(a: Answers, low: float, high: float) -> bool:
     """The reader gave a knowledge size above `low` and at most `high` tokens."""
     size = corpus_size(a)
@@ -165,12 +179,48 @@ def _shapes_behaviour(a: Answers, tried: str) -> bool:
 _PATTERN_FIELDS = tuple(dict.fromkeys(f for p in PATTERNS for f in p.trigger_fields))
 
 
-def _pattern(pattern_id: str) -> Callable[[Answers], bool]:
-    return PATTERNS_BY_ID[pattern_id].predicate
+class _When(TypedDict):
+    """The fields of a rule that a condition fills."""
+
+    when: str
+    applies: Callable[[Answers], bool]
+    reads: tuple[str, ...]
 
 
-def _reads(pattern_id: str) -> tuple[str, ...]:
-    return PATTERNS_BY_ID[pattern_id].trigger_fields
+def _when(condition: Condition) -> _When:
+    """A condition as a rule's `when`, `applies` and `reads`: `Rule(..., **_when(c), ...)`."""
+    return {"when": condition.words, "applies": condition.test, "reads": condition.reads}
+
+
+def _pattern_rule(
+    pattern_id: str,
+    *,
+    title: str = "",
+    when: str = "",
+    effects: tuple[tuple[str, float], ...],
+    reason: str,
+    source: str,
+    caveat: str = "",
+    caveat_for: tuple[str, ...] = (),
+) -> Rule:
+    """The rule that adds a pattern's points: it applies exactly when the pattern matches.
+
+    Its id is the pattern's; its title and wording default to the pattern's title and trigger.
+    """
+    pattern = PATTERNS_BY_ID[pattern_id]
+    return Rule(
+        id=pattern_id,
+        title=title or f"Pattern: {pattern.title.lower()}",
+        when=when or pattern.trigger.removesuffix("."),
+        applies=pattern.predicate,
+        reads=pattern.trigger_fields,
+        effects=effects,
+        reason=reason,
+        source=source,
+        caveat=caveat,
+        caveat_for=caveat_for,
+        pattern=pattern_id,
+    )
 
 
 PE, RAG, FT, HY = OPTIONS
@@ -190,9 +240,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="q1-knowledge",
         title="The gap is knowledge",
-        when="`need` is `knowledge`",
-        applies=lambda a: a.need == "knowledge",
-        reads=("need",),
+        **_when(answer_is("need", "knowledge")),
         effects=((RAG, 2), (PE, 1), (FT, -1), (HY, -1)),
         reason="Missing facts are best handed to the model at query time; training is a poor "
         "way to store facts.",
@@ -201,9 +249,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="q1-behavior",
         title="The gap is behaviour",
-        when="`need` is `behavior`",
-        applies=lambda a: a.need == "behavior",
-        reads=("need",),
+        **_when(answer_is("need", "behavior")),
         effects=((FT, 2), (PE, 1), (RAG, -1.5), (HY, -0.5)),
         reason="A way of answering is learned from examples; fetching documents does not change "
         "how the model writes.",
@@ -212,9 +258,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="q1-both",
         title="The gap is knowledge and behaviour",
-        when="`need` is `both`",
-        applies=lambda a: a.need == "both",
-        reads=("need",),
+        **_when(answer_is("need", "both")),
         effects=((HY, 2.5), (FT, 1.5), (RAG, 0.5), (PE, 0.5)),
         reason="Behaviour can be trained while facts still arrive through retrieval: the two "
         "combine in a hybrid.",
@@ -265,12 +309,10 @@ RULES: tuple[Rule, ...] = (
         "changes at its own pace.",
         source=SOURCES["article"],
     ),
-    Rule(
-        id="critical-latency",
+    _pattern_rule(
+        "critical-latency",
         title="Retrieval takes a material share of the latency budget",
         when="`latency_budget_ms` is set and `retrieval_overhead_ms` is at least 25% of it",
-        applies=latency_critical,
-        reads=("latency_budget_ms", "retrieval_overhead_ms"),
         effects=((FT, 2), (PE, 0.5), (RAG, -1.5), (HY, -1.5)),
         reason="Embedding the query, searching and re-ranking happen before the first token; "
         "a model without that step answers sooner and more predictably.",
@@ -278,14 +320,11 @@ RULES: tuple[Rule, ...] = (
         caveat="If the knowledge must stay fresh, measure a lean retrieval path (about 30 ms) "
         "before giving up on retrieval.",
         caveat_for=(RAG, HY),
-        pattern="critical-latency",
     ),
     Rule(
         id="no-persistent-index",
         title="No persistent index allowed",
-        when="`sensitive_data` is `no-persistent-index`",
-        applies=lambda a: a.sensitive_data == "no-persistent-index",
-        reads=("sensitive_data",),
+        **_when(answer_is("sensitive_data", "no-persistent-index")),
         effects=((FT, 1.5), (PE, 1)),
         excludes=(RAG, HY),
         reason="Without a standing index there is nothing to search, for RAG or for a hybrid; "
@@ -300,9 +339,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="citations",
         title="Answers must cite sources",
-        when="`citations_required` is true",
-        applies=lambda a: a.citations_required,
-        reads=("citations_required",),
+        **_when(answer_is("citations_required", True)),
         effects=((RAG, 2), (HY, 2), (FT, -2), (PE, -1)),
         reason="A citation points at a document fetched for this answer; weights cannot say "
         "where a fact came from.",
@@ -311,9 +348,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="per-user-access",
         title="Readers see only what they are entitled to",
-        when="`per_user_access` is true",
-        applies=lambda a: a.per_user_access,
-        reads=("per_user_access",),
+        **_when(answer_is("per_user_access", True)),
         effects=((RAG, 2), (HY, 2), (FT, -2), (PE, -1)),
         reason="Access rights are checked when documents are fetched for a reader; whatever is "
         "trained into weights is visible to every user.",
@@ -335,9 +370,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="too-few-examples",
         title="Too few examples to train on",
-        when=f"`labeled_examples` is below {MIN_EXAMPLES}",
-        applies=lambda a: _examples(a, 0, MIN_EXAMPLES),
-        reads=("labeled_examples",),
+        **_when(_examples_given(0, MIN_EXAMPLES)),
         excludes=(FT, HY),
         reason="Training needs reviewed examples; with fewer than about 50 the gain is unreliable, "
         "so start with prompt engineering and collect examples as you go.",
@@ -346,9 +379,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="few-hundred-examples",
         title="Only a few hundred examples",
-        when=f"`labeled_examples` is from {MIN_EXAMPLES} to {FEW_EXAMPLES - 1}",
-        applies=lambda a: _examples(a, MIN_EXAMPLES, FEW_EXAMPLES),
-        reads=("labeled_examples",),
+        **_when(_examples_given(MIN_EXAMPLES, FEW_EXAMPLES)),
         confidence=0.8,
         confidence_for=(FT, HY),
         reason="A small training set can work, but the result is less certain; keep a held-out "
@@ -361,9 +392,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="many-examples",
         title="A large set of examples",
-        when=f"`labeled_examples` is at least {MANY_EXAMPLES:,}",
-        applies=lambda a: _examples(a, MANY_EXAMPLES, math.inf),
-        reads=("labeled_examples",),
+        **_when(_examples_given(MANY_EXAMPLES, math.inf)),
         effects=((FT, 0.5), (HY, 0.5)),
         reason="A thousand or more reviewed examples covers edge cases that a prompt can only "
         "hint at.",
@@ -372,9 +401,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="no-fine-tuning-route",
         title="No way to fine-tune",
-        when="`can_fine_tune` is false",
-        applies=lambda a: not a.can_fine_tune,
-        reads=("can_fine_tune",),
+        **_when(answer_is("can_fine_tune", False)),
         excludes=(FT, HY),
         reason="Without a hosted fine-tuning service or own GPUs, training is not an option.",
         source=SOURCES["article"],
@@ -382,9 +409,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="low-volume",
         title="Low volume",
-        when=f"`calls_per_day` is below {LOW_VOLUME}",
-        applies=lambda a: _below_volume(a, LOW_VOLUME),
-        reads=("calls_per_day",),
+        **_when(calls_below(LOW_VOLUME)),
         effects=((FT, -1.5), (HY, -1.5)),
         reason="Dataset work and training are fixed costs, and at a few dozen calls a day a "
         "shorter prompt saves little against them.",
@@ -393,9 +418,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="volume-thousands",
         title="Thousands of calls a day",
-        when=f"`calls_per_day` is at least {HIGH_VOLUME:,}",
-        applies=lambda a: at_volume(a, HIGH_VOLUME),
-        reads=("calls_per_day",),
+        **_when(calls_at_least(HIGH_VOLUME)),
         effects=((FT, 0.5), (HY, 0.5)),
         reason="At this volume a trained behaviour that needs a shorter prompt is repeated on "
         "every call; the cost estimate shows what that is worth at the prices given.",
@@ -404,9 +427,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="volume-tens-of-thousands",
         title="Tens of thousands of calls a day",
-        when=f"`calls_per_day` is at least {VERY_HIGH_VOLUME:,}",
-        applies=lambda a: at_volume(a, VERY_HIGH_VOLUME),
-        reads=("calls_per_day",),
+        **_when(calls_at_least(VERY_HIGH_VOLUME)),
         effects=((FT, 0.5), (HY, 0.5), (PE, -0.5)),
         reason="Long instructions repeated on every call become a large line on the invoice.",
         source=SOURCES["pricing"],
@@ -471,9 +492,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="house-style",
         title="A describable house style",
-        when="`tone` is `house-style`",
-        applies=lambda a: a.tone == "house-style",
-        reads=("tone",),
+        **_when(answer_is("tone", "house-style")),
         effects=((PE, 0.5), (FT, 0.5)),
         reason="A style guide that fits in a paragraph can be followed from instructions; "
         "training makes it steadier.",
@@ -482,93 +501,67 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="proprietary-voice",
         title="A proprietary voice",
-        when="`tone` is `proprietary`",
-        applies=lambda a: a.tone == "proprietary",
-        reads=("tone",),
+        **_when(answer_is("tone", "proprietary")),
         effects=((FT, 1), (HY, 0.5), (PE, -0.5), (RAG, -0.5)),
         reason="A distinctive voice is learned from approved texts far more reliably than from a "
         "description of it.",
         source=SOURCES["article"],
     ),
-    Rule(
-        id="proprietary-tone",
-        title="Pattern: proprietary tone at scale",
-        when=f"`tone` is `proprietary` and `calls_per_day` is at least {HIGH_VOLUME:,}",
-        applies=_pattern("proprietary-tone"),
-        reads=_reads("proprietary-tone"),
+    _pattern_rule(
+        "proprietary-tone",
         effects=((FT, 1.5), (HY, 1)),
         reason="At volume, reviewers cannot keep correcting drift in a prompted voice; a trained "
         "voice is the default on every call.",
         source=SOURCES["heuristic-volume"],
-        pattern="proprietary-tone",
     ),
     Rule(
         id="specialized-terms",
         title="Specialised vocabulary",
-        when="`terminology` is `specialized`",
-        applies=lambda a: a.terminology == "specialized",
-        reads=("terminology",),
+        **_when(answer_is("terminology", "specialized")),
         effects=((FT, 0.5), (HY, 0.5)),
         reason="Public professional vocabulary is mostly known to base models; training sharpens "
         "its use a little.",
         source=SOURCES["article"],
     ),
-    Rule(
-        id="closed-terminology",
-        title="Pattern: closed terminology",
-        when="`terminology` is `closed`",
-        applies=_pattern("closed-terminology"),
-        reads=_reads("closed-terminology"),
+    _pattern_rule(
+        "closed-terminology",
         effects=((FT, 2), (HY, 1.5), (PE, -1), (RAG, -1)),
         reason="Internal codes the base model never read need long glossaries in every prompt; "
         "training teaches their meaning once.",
         source=SOURCES["article"],
-        pattern="closed-terminology",
     ),
     Rule(
         id="strict-consistency",
         title="Strict consistency",
-        when="`consistency` is `strict`",
-        applies=lambda a: a.consistency == "strict",
-        reads=("consistency",),
+        **_when(answer_is("consistency", "strict")),
         effects=((FT, 0.5), (HY, 0.5), (PE, -0.5), (RAG, -0.5)),
         reason="Identical inputs should give answers of identical form; a long prompt leaves "
         "more room for variation.",
         source=SOURCES["article"],
     ),
-    Rule(
-        id="consistency-at-scale",
-        title="Pattern: consistency at scale",
-        when=f"`consistency` is `strict` and `calls_per_day` is at least {HIGH_VOLUME:,}",
-        applies=_pattern("consistency-at-scale"),
-        reads=_reads("consistency-at-scale"),
+    _pattern_rule(
+        "consistency-at-scale",
         effects=((FT, 1.5), (HY, 1), (PE, -1), (RAG, -1)),
         reason="Small differences in phrasing or context order multiply across thousands of "
         "calls; a trained behaviour with a short prompt varies less.",
         source=SOURCES["heuristic-volume"],
-        pattern="consistency-at-scale",
     ),
-    Rule(
-        id="narrow-domain",
+    _pattern_rule(
+        "narrow-domain",
         title="Pattern: narrow high-frequency task",
         when=(
             "a classification or extraction task, or questions over a small corpus, at "
             f"{HIGH_VOLUME:,} or more calls a day with knowledge that changes monthly or slower"
         ),
-        applies=_pattern("narrow-domain"),
-        reads=_reads("narrow-domain"),
         effects=((FT, 2), (RAG, -1)),
         reason="A small, fixed task space is learned precisely; no search step is needed to pick "
         "a label or fill a field.",
         source=SOURCES["heuristic-narrow"],
-        pattern="narrow-domain",
     ),
     Rule(
         id="prompting-good-enough",
         title="Prompting already gives the behaviour",
-        when="`need` is `behavior` and `prompting_tried` is `good-enough`",
-        applies=lambda a: a.need == "behavior" and a.prompting_tried == "good-enough",
-        reads=("need", "prompting_tried"),
+        **_when(answer_is("need", "behavior") & answer_is("prompting_tried", "good-enough")),
         excludes=(RAG, FT, HY),
         reason="A prompt that already gives the behaviour wanted is kept: training or an index "
         "would add cost and upkeep for nothing the reader lacks.",
@@ -577,9 +570,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="prompting-good-enough-both",
         title="Prompting already gives the behaviour; the knowledge remains",
-        when="`need` is `both` and `prompting_tried` is `good-enough`",
-        applies=lambda a: a.need == "both" and a.prompting_tried == "good-enough",
-        reads=("need", "prompting_tried"),
+        **_when(answer_is("need", "both") & answer_is("prompting_tried", "good-enough")),
         excludes=(FT, HY),
         reason="The way of answering already comes from the prompt, so nothing needs training; "
         "only the knowledge is left to supply.",

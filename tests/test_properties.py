@@ -363,6 +363,38 @@ def test_any_valid_answers_give_a_valid_result(answers: dict[str, Any]) -> None:
 
 @PROPERTY
 @given(answers_strategy())
+def test_the_reasons_account_for_the_scores(answers: dict[str, Any]) -> None:
+    # The effects each reason carries, added up, give the scores, the options ruled out and the
+    # ceiling on the confidence, with no look-up in the rule table.
+    result = recommend(answers)
+    reasons = result["reasons"]
+    totals = {o: math.fsum(r["points"].get(o, 0.0) for r in reasons) for o in OPTIONS}
+    ruled_out = {o for r in reasons for o in r["excludes"]}
+    if ruled_out == set(OPTIONS):
+        ruled_out.discard("prompt-engineering")
+    live = [o for o in OPTIONS if o not in ruled_out]
+    floor = min(totals[o] for o in live)
+    assert result["scores"] == {
+        o: 0.0 if o in ruled_out else round(totals[o] - floor, 4) for o in OPTIONS
+    }
+    assert result["recommendation"] in live
+    assert result["scores"][result["recommendation"]] == max(result["scores"][o] for o in live)
+    ceiling = math.prod(r["confidence"].get(result["recommendation"], 1.0) for r in reasons)
+    assert result["confidence"] <= ceiling
+    assert all(set(r["points"]) | set(r["excludes"]) | set(r["confidence"]) <= set(OPTIONS)
+               for r in reasons)
+
+
+@PROPERTY
+@given(answers_strategy())
+def test_a_pattern_rule_applies_exactly_when_its_pattern_matches(answers: dict[str, Any]) -> None:
+    a = Answers.from_dict(answers)
+    matched = set(match_patterns(a))
+    assert {rule.pattern for rule in RULES if rule.pattern and rule.applies(a)} == matched
+
+
+@PROPERTY
+@given(answers_strategy())
 def test_citations_never_move_the_answer_away_from_retrieval(answers: dict[str, Any]) -> None:
     without = recommend({**answers, "citations_required": False})
     if without["recommendation"] in RETRIEVAL:
