@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from calculator_engine import Node
+if TYPE_CHECKING:
+    # For the type only: writing a tree needs no engine (csp.py uses this module too).
+    from calculator_engine import Node
 
 __all__ = ["VOID", "attributes", "tree_html"]
 
