@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
 
 # After the path is set: these imports are why this module exists.
 from calculator.fields import FIELDS, GROUPS, Field  # noqa: E402
@@ -25,7 +25,6 @@ __all__ = [
     "FIELDS",
     "GROUPS",
     "OPTION_NAMES",
-    "ROOT",
     "Element",
     "Field",
     "Node",
