@@ -134,6 +134,13 @@ def test_tree_html_escapes_text_and_attributes() -> None:
     )
 
 
+def test_void_elements_have_no_end_tag_and_bare_attributes_no_value() -> None:
+    tree = ("p", {}, [("input", {"disabled": "", "value": 'a"b'}, []), "x"])
+    assert page_hook.tree_html(tree) == '<p><input disabled value="a&quot;b">x</p>'
+    with pytest.raises(ValueError, match=r"<br> is a void element and cannot hold \['x'\]"):
+        page_hook.tree_html(("br", {}, ["x"]))
+
+
 def test_prerendered_result_carries_the_default_answer() -> None:
     computed = compute({})
     result = page_hook.result_html(computed)
