@@ -22,4 +22,4 @@ setup-test:
 
 lint:
 	.venv/bin/ruff check .
-	.venv/bin/mypy --strict calculator
+	.venv/bin/mypy --strict calculator hooks

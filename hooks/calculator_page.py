@@ -1,4 +1,5 @@
-"""Build the calculator page: its form from the engine's schema, its answer computed with CPython.
+"""Build the calculator page: its form from the engine's field table, its answer computed with
+CPython.
 
 ``docs/calculator.md`` carries a form marker line and the answer region that ``python3 -m
 calculator pages docs`` writes for readers without scripts. The form marker becomes one control
@@ -6,27 +7,37 @@ per engine field, named after it, with label, help and unit, grouped by the four
 questions and then the details (the economics in a collapsed block). The answer region becomes the
 progress steps, the action buttons and the result region, holding the answer for the default
 answers, so a reader sees a real answer before any script has run. The result is rendered from
-the same tree (``calculator.result_view.view``) that the browser builds after each change.
+the same tree (``calculator.result_view.view``) that the browser builds after each change, and
+everything around it is built as such a tree too (``html_tree``).
 """
 
 from __future__ import annotations
 
 import html
 import re
-import sys
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from calculator_engine import FIELDS, GROUPS, OPTION_NAMES, Element, Field, Node, compute, el
+from calculator_engine import query_text as _text
+from html_tree import attributes, tree_html
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
-__all__ = ["FORM_MARKER", "RESULT_MARKER", "form_html", "result_html", "tree_html"]
+__all__ = [
+    "FORM_MARKER",
+    "RESULT_MARKER",
+    "form_element",
+    "layout_html",
+    "result_html",
+    "start_html",
+    "tree_html",
+]
 
 PAGE = "calculator.md"
 FORM_MARKER = "<!-- calculator:form -->"
@@ -48,117 +59,89 @@ STEPS = (
 )
 
 
-def _attrs(attributes: Mapping[str, str | None]) -> str:
-    """Attributes as HTML; None leaves one out, an empty string writes a bare attribute."""
-    parts = []
-    for name, value in attributes.items():
-        if value is None:
-            continue
-        parts.append(f" {name}" if value == "" else f' {name}="{html.escape(value)}"')
-    return "".join(parts)
-
-
-def tree_html(node: Any) -> str:
-    """The result tree as HTML: text escaped, attributes quoted (the browser uses DOM calls)."""
-    if isinstance(node, str):
-        return html.escape(node, quote=False)
-    tag, attributes, children = node
-    inner = "".join(tree_html(child) for child in children)
-    return f"<{tag}{_attrs(attributes)}>{inner}</{tag}>"
-
-
-def _kinds(prop: Mapping[str, Any]) -> set[str]:
-    kind = prop.get("type", "string")
-    return set(kind) if isinstance(kind, list) else {str(kind)}
-
-
-def _text(value: object) -> str:
-    from calculator.webapi import query_text
-
-    return query_text(value)
-
-
-def _options(prop: Mapping[str, Any]) -> str:
+def _options(field: Field) -> list[Node]:
     """One option per choice, its help after a dash so that the closed list explains itself."""
-    help_for: Mapping[str, str] = prop.get("x-choice-help") or {}
-    options = []
-    for choice in prop["enum"]:
-        selected = "" if choice == prop.get("default") else None
-        text = choice + (f" \N{EN DASH} {help_for[choice]}" if help_for.get(choice) else "")
-        options.append(
-            f"<option{_attrs({'value': choice, 'selected': selected})}>{html.escape(text)}</option>"
+    help_for = dict(zip(field.choices, field.choice_help, strict=False))
+    return [
+        el(
+            "option",
+            attributes({"value": choice, "selected": "" if choice == field.default else None}),
+            choice + (f" \N{EN DASH} {help_for[choice]}" if help_for.get(choice) else ""),
         )
-    return "".join(options)
+        for choice in field.choices
+    ]
 
 
-def _field(name: str, prop: Mapping[str, Any]) -> str:
+def _field(field: Field) -> Element:
+    name, label, unit = field.name, field.label, field.unit
     ident = f"calc-{name}"
-    kinds = _kinds(prop)
-    unit = str(prop.get("x-unit") or "")
     described = " ".join([f"{ident}-help", *([f"{ident}-unit"] if unit else [])])
-    label = html.escape(str(prop["x-label"]))
     # Disabled until the page's script has bound the form: without scripts the controls would
     # accept answers and do nothing (the noscript note says so).
     common = {"id": ident, "name": name, "aria-describedby": described, "disabled": ""}
-    if "boolean" in kinds:
-        checked = "" if prop.get("default") is True else None
+    head: list[Node]
+    if field.kind == "bool":
+        checked = "" if field.default is True else None
         box = {**common, "type": "checkbox", "value": "true", "checked": checked}
-        control = f"<input{_attrs(box)}>"
-        head = f'<span class="calc-check">{control}<label for="{ident}">{label}</label></span>'
+        head = [
+            el("span", {"class": "calc-check"},
+               el("input", attributes(box)), el("label", {"for": ident}, label)),
+        ]
     else:
-        if "enum" in prop:
-            control = f"<select{_attrs(common)}>{_options(prop)}</select>"
+        if field.kind == "choice":
+            control = el("select", common, *_options(field))
         else:
-            minimum = prop.get("minimum", prop.get("exclusiveMinimum"))
+            whole = field.kind == "int"
             numeric = {
                 **common,
                 "type": "number",
-                "inputmode": "numeric" if "integer" in kinds else "decimal",
-                "step": "1" if "integer" in kinds else "any",
-                "min": None if minimum is None else _text(minimum),
-                "max": None if prop.get("maximum") is None else _text(prop["maximum"]),
-                "value": _text(prop.get("default")),
-                "placeholder": prop.get("x-null-means") or None,
+                "inputmode": "numeric" if whole else "decimal",
+                "step": "1" if whole else "any",
+                "min": None if field.minimum is None else _text(field.minimum),
+                "max": None if field.maximum is None else _text(field.maximum),
+                "value": _text(field.default),
+                "placeholder": field.null_means if field.nullable and field.null_means else None,
             }
-            control = f"<input{_attrs(numeric)}>"
-        unit_html = f'<span class="calc-unit" id="{ident}-unit">{html.escape(unit)}</span>'
-        head = (
-            f'<label for="{ident}">{label}</label>'
-            f'<span class="calc-input">{control}{unit_html if unit else ""}</span>'
-        )
+            control = el("input", attributes(numeric))
+        shown_unit = [el("span", {"class": "calc-unit", "id": f"{ident}-unit"}, unit)]
+        head = [
+            el("label", {"for": ident}, label),
+            el("span", {"class": "calc-input"}, control, *(shown_unit if unit else [])),
+        ]
     # Shown by the page's script once the field is answered: back to "not answered", so the
     # engine assumes the default again instead of taking it as the reader's answer.
-    clear = (
-        f'<button type="button" class="calc-clear" data-clear="{name}" '
-        f'aria-label="Clear answer: {label}" hidden>Clear answer</button>'
+    clear = el(
+        "button",
+        {"type": "button", "class": "calc-clear", "data-clear": name,
+         "aria-label": f"Clear answer: {label}", "hidden": ""},
+        "Clear answer",
     )
-    return (
-        f'<div class="calc-field calc-field--{"check" if "boolean" in kinds else "value"}">'
-        f"{head}{clear}"
-        f'<p class="calc-help" id="{ident}-help">{html.escape(str(prop["x-help"]))}</p>'
-        f'<p class="calc-error" id="{ident}-error" hidden></p>'
-        "</div>"
+    kind = "check" if field.kind == "bool" else "value"
+    return el(
+        "div", {"class": f"calc-field calc-field--{kind}"},
+        *head,
+        clear,
+        el("p", {"class": "calc-help", "id": f"{ident}-help"}, field.help),
+        el("p", {"class": "calc-error", "id": f"{ident}-error", "hidden": ""}),
     )
 
 
-def form_html(schema: Mapping[str, Any], *, pyodide: str, engine: str) -> str:
-    """The form, one fieldset a group in the schema's order; economics collapsed."""
-    properties: Mapping[str, Any] = schema["properties"]
-    groups = []
-    for group in schema["x-groups"]:
-        fields = "".join(_field(n, p) for n, p in properties.items() if p["x-group"] == group["id"])
+def form_element(*, pyodide: str, engine: str) -> Element:
+    """The form, one fieldset a group of the field table in its order; economics collapsed."""
+    groups: list[Node] = []
+    for group in GROUPS:
+        fields = [_field(field) for field in FIELDS if field.group == group.id]
         if not fields:
             continue
-        title, help_text = html.escape(group["title"]), html.escape(group["help"])
-        fieldset = (
-            f'<fieldset class="calc-group" id="calc-group-{group["id"]}">'
-            f"<legend>{title}</legend><p class=\"calc-group__help\">{help_text}</p>{fields}"
-            "</fieldset>"
+        fieldset = el(
+            "fieldset", {"class": "calc-group", "id": f"calc-group-{group.id}"},
+            el("legend", {}, group.title),
+            el("p", {"class": "calc-group__help"}, group.help),
+            *fields,
         )
-        if group["id"] == "economics":
-            fieldset = (
-                f'<details class="calc-details"><summary>{title}</summary>{fieldset}</details>'
-            )
+        if group.id == "economics":
+            fieldset = el("details", {"class": "calc-details"},
+                          el("summary", {}, group.title), fieldset)
         groups.append(fieldset)
     form = {
         "id": "calc-form",
@@ -169,82 +152,109 @@ def form_html(schema: Mapping[str, Any], *, pyodide: str, engine: str) -> str:
         "data-pyodide": pyodide,
         "data-engine": engine,
     }
-    return f"<form{_attrs(form)}>{NOSCRIPT}{''.join(groups)}</form>"
+    return el("form", form, NOSCRIPT, *groups)
 
 
-NOSCRIPT = (
-    '<noscript><div class="admonition note calc-noscript">'
-    '<p class="admonition-title">Scripts are off</p>'
-    "<p>The questions below are shown for reading only: the calculator runs as a script in your "
-    "browser, so without scripts its controls are switched off and the answer further down is "
-    "the one for the default answers. The <a href=\"../framework/\">four questions</a> lead to the "
-    "same kind of result by hand, and <a href=\"../reference/decision-rules/\">How the calculator "
-    "decides</a> lists every rule it applies.</p></div></noscript>"
+NOSCRIPT = el(
+    "noscript", {},
+    el(
+        "div", {"class": "admonition note calc-noscript"},
+        el("p", {"class": "admonition-title"}, "Scripts are off"),
+        el(
+            "p", {},
+            "The questions below are shown for reading only: the calculator runs as a script in "
+            "your browser, so without scripts its controls are switched off and the answer "
+            "further down is the one for the default answers. The ",
+            el("a", {"href": "../framework/"}, "four questions"),
+            " lead to the same kind of result by hand, and ",
+            el("a", {"href": "../reference/decision-rules/"}, "How the calculator decides"),
+            " lists every rule it applies.",
+        ),
+    ),
 )
 
 
-def layout_html(form: str, summary: Any) -> str:
+def layout_html(form: Element, summary: Node) -> str:
     """The form with the answer's summary beside it (above it on narrow screens), so a change of
     answer is seen where it is made; the full answer stays in its own section below."""
-    aside = (
+    aside = el(
+        "aside",
         # A copy of the answer printed in full below, so it does not print.
-        '<aside class="calc-summary" id="calc-summary" aria-labelledby="calc-summary-title" '
-        'data-print="hide">'
-        '<p class="calc-summary__title" id="calc-summary-title">The answer so far</p>'
-        '<button type="button" class="calc-summary__toggle" aria-expanded="false" '
-        'aria-controls="calc-summary-body" hidden>Details</button>'
-        f'<div class="calc-summary__content" id="calc-summary-body">{tree_html(summary)}</div>'
-        '<p class="calc-summary__pinned" id="calc-summary-pinned" hidden></p>'
-        '<p class="calc-summary__link"><a href="#answer">Full answer below</a></p>'
-        "</aside>"
+        {"class": "calc-summary", "id": "calc-summary", "aria-labelledby": "calc-summary-title",
+         "data-print": "hide"},
+        el("p", {"class": "calc-summary__title", "id": "calc-summary-title"},
+           "The answer so far"),
+        el("button", {"type": "button", "class": "calc-summary__toggle", "aria-expanded": "false",
+                      "aria-controls": "calc-summary-body", "hidden": ""}, "Details"),
+        el("div", {"class": "calc-summary__content", "id": "calc-summary-body"}, summary),
+        el("p", {"class": "calc-summary__pinned", "id": "calc-summary-pinned", "hidden": ""}),
+        el("p", {"class": "calc-summary__link"}, el("a", {"href": "#answer"}, "Full answer below")),
     )
-    return f'<div class="calc-layout">{aside}{form}</div>'
+    return tree_html(el("div", {"class": "calc-layout"}, aside, form))
+
+
+def _code(text: str) -> Element:
+    return el("code", {}, text)
+
+
+# Shown in place of the answer when the calculator cannot start.
+FAILURE = el(
+    "div", {"class": "calc-failure admonition warning", "id": "calc-failure", "hidden": ""},
+    el("p", {"class": "admonition-title"}, "The calculator could not start"),
+    el("p", {}, "What went wrong: ",
+       el("span", {"id": "calc-failure-detail"}, "its scripts did not load.")),
+    el("p", {}, "Likely causes, for whoever runs this site:"),
+    el(
+        "ul", {},
+        el("li", {}, "the server sends ", _code(".wasm"), " files with a type other than ",
+           _code("application/wasm"), ";"),
+        el("li", {}, "a proxy, firewall or browser extension blocks a file under ",
+           _code("assets/pyodide/"), " or ", _code("assets/calculator/"), ";"),
+        el("li", {}, "a Content Security Policy whose ", _code("script-src"), " lacks ",
+           _code("'wasm-unsafe-eval'"), ";"),
+        el("li", {}, "a slow network: the Python runtime is about 13 MB."),
+    ),
+    el(
+        "p", {},
+        "The guidance on this site is still valid, and so is the answer below, which was "
+        "computed for the default answers when the site was built. ",
+        el("a", {"href": "../serving/"}, "Serving the site on a portal"),
+        " lists what the server needs.",
+    ),
+)
+ACTIONS = (
+    ("copy-link", "Copy link", None),
+    ("copy-adr", "Copy as ADR", None),
+    ("download-md", "Download .md", None),
+    # Keeps the current answers to compare with while others change (query parameter pinned).
+    ("pin", "Pin these answers", None),
+    ("unpin", "Unpin", ""),
+)
 
 
 def result_html(computed: Mapping[str, Any]) -> str:
     """Progress steps, actions and the result region holding the pre-rendered answer."""
-    steps = "".join(
-        f'<li data-step="{step}" data-status="pending">{html.escape(name)}: '
-        '<span class="calc-step__status">waiting</span></li>'
+    steps = [
+        el("li", {"data-step": step, "data-status": "pending"},
+           f"{name}: ", el("span", {"class": "calc-step__status"}, "waiting"))
         for step, name in STEPS
-    )
-    progress = (
-        '<div class="calc-progress" id="calc-progress" role="status" hidden>'
-        f"<p>Starting the calculator in your browser.</p><ol>{steps}</ol>"
+    ]
+    progress = el(
+        "div", {"class": "calc-progress", "id": "calc-progress", "role": "status", "hidden": ""},
+        el("p", {}, "Starting the calculator in your browser."),
+        el("ol", {}, *steps),
         # Counts the seconds of a slow start; not live, so it is not read out every second.
-        '<p class="calc-slow" id="calc-slow" aria-live="off" hidden></p></div>'
+        el("p", {"class": "calc-slow", "id": "calc-slow", "aria-live": "off", "hidden": ""}),
     )
-    buttons = (
-        ("copy-link", "Copy link", None),
-        ("copy-adr", "Copy as ADR", None),
-        ("download-md", "Download .md", None),
-        # Keeps the current answers to compare with while others change (query parameter pinned).
-        ("pin", "Pin these answers", None),
-        ("unpin", "Unpin", ""),
-    )
-    actions = (
-        '<div class="calc-actions" data-print="hide" hidden>'
-        + "".join(f'<button type="button" class="md-button" data-action="{action}"'
-                  f'{_attrs({"hidden": hidden})}>{label}</button>'
-                  for action, label, hidden in buttons)
-        + '<p class="calc-action-status" id="calc-action-status" role="status"></p></div>'
-    )
-    failure = (
-        '<div class="calc-failure admonition warning" id="calc-failure" hidden>'
-        '<p class="admonition-title">The calculator could not start</p>'
-        '<p>What went wrong: <span id="calc-failure-detail">its scripts did not load.</span></p>'
-        "<p>Likely causes, for whoever runs this site:</p><ul>"
-        "<li>the server sends <code>.wasm</code> files with a type other than "
-        "<code>application/wasm</code>;</li>"
-        "<li>a proxy, firewall or browser extension blocks a file under "
-        "<code>assets/pyodide/</code> or <code>assets/calculator/</code>;</li>"
-        "<li>a Content Security Policy whose <code>script-src</code> lacks "
-        "<code>'wasm-unsafe-eval'</code>;</li>"
-        "<li>a slow network: the Python runtime is about 13 MB.</li></ul>"
-        "<p>The guidance on this site is still valid, and so is the answer below, which was "
-        "computed for the default answers when the site was built. "
-        '<a href="../serving/">Serving the site on a portal</a> lists what the server needs.</p>'
-        "</div>"
+    buttons: list[Node] = [
+        el("button", attributes({"type": "button", "class": "md-button", "data-action": action,
+                                 "hidden": hidden}), label)
+        for action, label, hidden in ACTIONS
+    ]
+    actions = el(
+        "div", {"class": "calc-actions", "data-print": "hide", "hidden": ""},
+        *buttons,
+        el("p", {"class": "calc-action-status", "id": "calc-action-status", "role": "status"}),
     )
     state = {
         "id": "calc-result",
@@ -258,41 +268,32 @@ def result_html(computed: Mapping[str, Any]) -> str:
         # The heading above the marker in calculator.md.
         "aria-labelledby": "answer",
     }
-    # The one live region: the page writes a sentence here once the answers have settled, so a
-    # screen reader hears one announcement per change rather than every section that changed.
-    announce = (
-        '<p class="calc-sr-only" id="calc-announce" aria-live="polite">'
-        f"{html.escape(announcement(computed))}</p>"
+    section = el(
+        "section", state,
+        # The one live region: the page writes a sentence here once the answers have settled,
+        # so a screen reader hears one announcement per change rather than every section that
+        # changed.
+        el("p", {"class": "calc-sr-only", "id": "calc-announce", "aria-live": "polite"},
+           announcement(computed)),
+        FAILURE,
+        el("div", {"class": "calc-compare-region", "id": "calc-compare", "hidden": ""}),
+        el("p", {"class": "calc-note", "id": "calc-note"},
+           "Computed for the default answers when this site was built."),
+        computed["view"],
     )
-    return (
-        f"{progress}{actions}<section{_attrs(state)}>{announce}"
-        f"{failure}"
-        '<div class="calc-compare-region" id="calc-compare" hidden></div>'
-        '<p class="calc-note" id="calc-note">Computed for the default answers when this site was '
-        "built.</p>"
-        f"{tree_html(computed['view'])}</section>"
-    )
+    return "".join(tree_html(part) for part in (progress, actions, section))
 
 
 def announcement(computed: Mapping[str, Any]) -> str:
-    from calculator.webapi import OPTION_NAMES
-
     return f"Recommendation: {OPTION_NAMES[str(computed['recommendation'])]}."
 
 
-def _asset(files: Iterable[Any], test: str, where: str) -> str:
+def _asset(files: Iterable[File], test: str, where: str) -> str:
     found = sorted(f.src_uri for f in files if f.src_uri.startswith(test))
     if not found:
         raise PluginError(f"calculator page: no {where} in the site; is hooks/pyodide_assets.py "
                           "listed before hooks/calculator_page.py in mkdocs.yml?")
     return found[-1]
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = str(Path(config.config_file_path).parent)
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    return config
 
 
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -305,15 +306,13 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(f"{PAGE}: expected the region {RESULT_MARKER} once; "
                           f"got {len(RESULT_REGION.findall(html_text))}; run "
                           "`python3 -m calculator pages docs`")
-    from calculator import input_schema
-    from calculator.webapi import compute
-
     engine = _asset(files, ENGINE_PREFIX, "engine archive")
     loader = _asset((f for f in files if f.src_uri.endswith(PYODIDE_LOADER)), "assets/pyodide/",
                     "Pyodide")
     pyodide = "../" + loader.removesuffix(PYODIDE_LOADER).removeprefix("assets/") + "/"
-    form = form_html(input_schema(), pyodide=pyodide, engine=engine.removeprefix(SCRIPTS_DIR))
-    computed = compute({})
+    form = form_element(pyodide=pyodide, engine=engine.removeprefix(SCRIPTS_DIR))
+    # Read as the other readers of the result read it, until the result has a type of its own.
+    computed: Mapping[str, Any] = compute({})
     return swap_markers(html_text, layout_html(form, computed["summary"]), result_html(computed))
 
 
@@ -346,7 +345,6 @@ def start_html(output: str, page_url: str) -> str:
     }
     start = get_relative_url(START_SCRIPT, page_url)
     client = get_relative_url(SCRIPTS_DIR + "client.js", page_url)
-    return (
-        f'<script{_attrs({"src": start, **paths})}></script>'
-        f'<link rel="modulepreload"{_attrs({"href": client})}>'
-    )
+    script = el("script", {"src": start, **paths})
+    preload = el("link", {"rel": "modulepreload", "href": client})
+    return tree_html(script) + tree_html(preload)

@@ -9,24 +9,27 @@ hashes each inline script a browser would execute, and writes:
 - ``_headers``: the same policy plus MIME type and cache rules, in the format static hosts read;
 - the policy itself into the serving guide, where the page has the ``<!-- csp:policy -->`` marker.
 
-``CSP_FRAME_ANCESTORS`` (default ``'self'``) names who may frame the site, for a portal that shows
-the calculator in an iframe. ``CSP_META=1`` also writes the policy into every page as a ``<meta>``
-tag, for hosts that cannot set response headers; browsers ignore ``frame-ancestors`` there.
+Two settings under ``extra:`` in mkdocs.yml, each also set by an environment variable there:
+``csp_frame_ancestors`` (``CSP_FRAME_ANCESTORS``, default ``'self'``) names who may frame the site,
+for a portal that shows the calculator in an iframe; ``csp_meta`` (``CSP_META=1``) also writes the
+policy into every page as a ``<meta>`` tag, for hosts that cannot set response headers; browsers
+ignore ``frame-ancestors`` there.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import logging
-import os
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from html_tree import tree_html
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
@@ -38,6 +41,7 @@ __all__ = [
     "headers_file",
     "inline_code",
     "meta_policy",
+    "settings",
     "source_hash",
 ]
 
@@ -185,6 +189,40 @@ def headers_file(policy: str, base_path: str, site_dir: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def settings(extra: Mapping[str, object]) -> tuple[str, bool]:
+    """``(frame_ancestors, with_meta)`` from mkdocs.yml's ``extra``, where ``!ENV`` has already
+    read CSP_FRAME_ANCESTORS and CSP_META (an empty variable reads as null: the default)."""
+    ancestors = extra.get("csp_frame_ancestors")
+    if ancestors is None or (isinstance(ancestors, str) and not ancestors.strip()):
+        ancestors = "'self'"
+    # A semicolon or a line break would end the directive and smuggle in another.
+    if not isinstance(ancestors, str) or re.search(r"[;,\x00-\x1f]", ancestors):
+        raise PluginError(
+            f"csp: extra.csp_frame_ancestors (CSP_FRAME_ANCESTORS) must be CSP sources "
+            f"separated by spaces, such as 'self' https://portal.example.com; got "
+            f"{_shown(ancestors)}"
+        )
+    meta = extra.get("csp_meta")
+    if meta is None or meta is False or meta == 0:
+        return ancestors.strip(), False
+    if meta is True or meta == 1:
+        return ancestors.strip(), True
+    raise PluginError(
+        f"csp: extra.csp_meta (CSP_META) must be true or false (1 or 0); got {_shown(meta)}"
+    )
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Refuse a bad setting before the build, rather than after it."""
+    settings(config.extra)
+    return config
+
+
 @event_priority(-100)  # after every other hook has written its files into the site
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
@@ -204,16 +242,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                 f"policy blocks, e.g. {examples}; use a script file or a class in a stylesheet"
             )
 
-    ancestors = os.environ.get("CSP_FRAME_ANCESTORS", "").strip() or "'self'"
+    ancestors, with_meta = settings(config.extra)
     policy = build_policy(scripts, styles, frame_ancestors=ancestors)
     base_path = urlsplit(config.site_url or "/").path or "/"
     (site_dir / POLICY_FILE).write_text(policy + "\n", encoding="utf-8")
     (site_dir / HEADERS_FILE).write_text(headers_file(policy, base_path, site_dir), "utf-8")
 
-    shown = f'<pre class="csp-policy"><code>{html.escape(policy)}</code></pre>'
-    with_meta = os.environ.get("CSP_META", "") == "1"
-    content = html.escape(meta_policy(policy))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+    shown = tree_html(("pre", {"class": "csp-policy"}, [("code", {}, [policy])]))
+    meta = tree_html(
+        ("meta", {"http-equiv": "Content-Security-Policy", "content": meta_policy(policy)}, [])
+    )
     for path in pages:
         text = path.read_text(encoding="utf-8")
         changed = text.replace(POLICY_MARKER, shown)

@@ -15,8 +15,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from calculator import input_schema
-from calculator.webapi import compute
+from calculator.fields import FIELDS, GROUPS
+from calculator.webapi import compute, query_text
 from tests.support.hooks import load_hook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,25 +69,58 @@ def test_missing_pyodide_says_how_to_install_it(tmp_path: Path) -> None:
         assets.pyodide_source(tmp_path)
 
 
+def escape_text(text: str) -> str:
+    """Text content as the build escapes it (quotes need no escaping outside attributes)."""
+    return html.escape(text, quote=False)
+
+
+def _form(pyodide: str = "p/", engine: str = "e.zip") -> str:
+    return str(page_hook.tree_html(page_hook.form_element(pyodide=pyodide, engine=engine)))
+
+
 def test_form_has_one_labelled_control_per_engine_field() -> None:
-    schema = input_schema()
-    form = page_hook.form_html(schema, pyodide="../pyodide/1/", engine="engine-x.zip")
-    properties = schema["properties"]
-    assert isinstance(properties, dict)
-    for name, prop in properties.items():
+    form = _form(pyodide="../pyodide/1/", engine="engine-x.zip")
+    for field in FIELDS:
+        name = field.name
         assert len(re.findall(rf'\bname="{name}"', form)) == 1, name
-        assert f'<label for="calc-{name}">{html.escape(prop["x-label"])}</label>' in form
-        assert f'id="calc-{name}-help">{html.escape(prop["x-help"])}</p>' in form
-        if prop["x-unit"]:
-            assert f'id="calc-{name}-unit">{html.escape(prop["x-unit"])}</span>' in form
+        assert f'<label for="calc-{name}">{escape_text(field.label)}</label>' in form
+        assert f'id="calc-{name}-help">{escape_text(field.help)}</p>' in form
+        if field.unit:
+            assert f'id="calc-{name}-unit">{escape_text(field.unit)}</span>' in form
+        else:
+            assert f'id="calc-{name}-unit"' not in form
     legends = re.findall(r"<legend>(.*?)</legend>", form)
-    assert legends == [html.escape(g["title"]) for g in schema["x-groups"]]
+    assert legends == [escape_text(group.title) for group in GROUPS]
     assert re.search(r"<details[^>]*><summary>Economics</summary>", form)
     assert 'data-pyodide="../pyodide/1/"' in form and 'data-engine="engine-x.zip"' in form
 
 
+def test_controls_follow_the_field_kind() -> None:
+    form = _form()
+    for field in FIELDS:
+        control = re.search(rf'<(input|select) id="calc-{field.name}"[^>]*>', form)
+        assert control, field.name
+        if field.kind == "choice":
+            assert control.group(1) == "select", field.name
+        elif field.kind == "bool":
+            assert 'type="checkbox"' in control.group(0), field.name
+        else:
+            attrs = dict(re.findall(r'([a-z-]+)="([^"]*)"', control.group(0)))
+            assert attrs["type"] == "number" and attrs["step"] == (
+                "1" if field.kind == "int" else "any"
+            ), field.name
+            assert attrs.get("min") == _bound(field.minimum), field.name
+            assert attrs.get("max") == _bound(field.maximum), field.name
+            # What an empty (null) answer stands for, shown before the reader types.
+            assert attrs.get("placeholder") == (field.null_means or None), field.name
+
+
+def _bound(value: float | None) -> str | None:
+    return None if value is None else query_text(value)
+
+
 def test_defaults_are_selected_in_the_form() -> None:
-    form = page_hook.form_html(input_schema(), pyodide="p/", engine="e.zip")
+    form = _form()
     assert '<option value="knowledge" selected>' in form
     assert re.search(r'name="calls_per_day"[^>]*value="1000"', form)
     assert re.search(r'name="can_fine_tune"[^>]*checked', form)
@@ -99,6 +132,13 @@ def test_tree_html_escapes_text_and_attributes() -> None:
     assert page_hook.tree_html(tree) == (
         '<p title="&quot;&gt;&lt;script&gt;">&lt;img src=x onerror=alert(1)&gt;<b>&amp;</b></p>'
     )
+
+
+def test_void_elements_have_no_end_tag_and_bare_attributes_no_value() -> None:
+    tree = ("p", {}, [("input", {"disabled": "", "value": 'a"b'}, []), "x"])
+    assert page_hook.tree_html(tree) == '<p><input disabled value="a&quot;b">x</p>'
+    with pytest.raises(ValueError, match=r"<br> is a void element and cannot hold \['x'\]"):
+        page_hook.tree_html(("br", {}, ["x"]))
 
 
 def test_prerendered_result_carries_the_default_answer() -> None:

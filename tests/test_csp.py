@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
-from tests.conftest import build_site
+from tests.conftest import ROOT, build_site
 from tests.support.hooks import load_hook
 from tests.support.site_pages import (
     CALCULATOR,
@@ -111,6 +113,38 @@ def test_headers_file_types_wasm_and_caches_only_versioned_files(tmp_path: Path)
     assert "/guides/x/index.html" not in blocks
 
 
+def test_settings_come_from_mkdocs_yml_and_its_environment_variables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("CSP_META", "CSP_FRAME_ANCESTORS"):
+        monkeypatch.delenv(name, raising=False)
+    assert csp.settings(load_config(str(ROOT / "mkdocs.yml")).extra) == ("'self'", False)
+    # The variables that portal builds set keep working through !ENV in mkdocs.yml.
+    monkeypatch.setenv("CSP_META", "1")
+    monkeypatch.setenv("CSP_FRAME_ANCESTORS", "'self' https://portal.example")
+    extra = load_config(str(ROOT / "mkdocs.yml")).extra
+    assert csp.settings(extra) == ("'self' https://portal.example", True)
+    # Set but empty: the defaults.
+    monkeypatch.setenv("CSP_META", "")
+    monkeypatch.setenv("CSP_FRAME_ANCESTORS", " ")
+    assert csp.settings(load_config(str(ROOT / "mkdocs.yml")).extra) == ("'self'", False)
+
+
+@pytest.mark.parametrize(
+    ("extra", "named"),
+    [
+        ({"csp_meta": "sometimes"},
+         r"extra\.csp_meta \(CSP_META\) must be true or false.*'sometimes'"),
+        ({"csp_frame_ancestors": "'self'; script-src *"},
+         r"csp_frame_ancestors \(CSP_FRAME_ANCESTORS\) must be CSP sources.*script-src"),
+        ({"csp_frame_ancestors": ["'self'"]}, r"csp_frame_ancestors.*\[\"'self'\"\]"),
+    ],
+)
+def test_a_bad_setting_names_itself_and_what_it_takes(extra: dict[str, object], named: str) -> None:
+    with pytest.raises(PluginError, match=named):
+        csp.settings(extra)
+
+
 # -- the built site ------------------------------------------------------------------------------
 
 
@@ -133,7 +167,7 @@ def test_policy_lists_the_hash_of_every_inline_script(site_dir: Path, policy: st
 
 def test_serving_guide_shows_the_policy_of_its_build(site_dir: Path, policy: str) -> None:
     page = (site_dir / "serving" / "index.html").read_text(encoding="utf-8")
-    assert html.escape(policy) in page
+    assert html.escape(policy, quote=False) in page
     headers = (site_dir / "_headers").read_text(encoding="utf-8")
     assert f"Content-Security-Policy: {policy}" in headers
 

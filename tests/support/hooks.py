@@ -19,5 +19,12 @@ def load_hook(name: str) -> ModuleType:
     assert spec and spec.loader, f"cannot import {HOOKS / name}.py"
     module = importlib.util.module_from_spec(spec)
     sys.modules[key] = module
-    spec.loader.exec_module(module)
+    # As MkDocs does: the hook's folder is on the path while the hook runs, so that it can
+    # import the modules beside it (calculator_engine, html_tree), and is taken off afterwards.
+    saved = sys.path.copy()
+    sys.path.insert(0, str(HOOKS))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = saved
     return module
