@@ -23,3 +23,4 @@ setup-test:
 lint:
 	.venv/bin/ruff check .
 	.venv/bin/mypy --strict calculator
+	npx --no-install eslint .
