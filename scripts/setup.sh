@@ -51,10 +51,17 @@ fi
 install_python() { say "installing Python dependencies"; .venv/bin/pip install -q --upgrade pip; .venv/bin/pip install -q -r requirements.txt; }
 when_changed python requirements.txt install_python
 
-# JavaScript: Pyodide (vendored into the site by a hook) and axe-core, from the lockfile.
+# JavaScript: Pyodide (vendored into the site by a hook), and for the tests axe-core and ESLint,
+# all from the lockfile (devDependencies included, whatever NODE_ENV says).
 if ! command -v npm >/dev/null; then say "installing Node.js"; apt_install nodejs npm; fi
-if [[ ! -d node_modules/pyodide ]]; then rm -f "$stamps/npm"; fi
-install_npm() { say "installing npm packages"; npm ci --no-audit --no-fund --loglevel=error; }
+# ESLint and the options `make test` gives `node --test` need Node.js 20.19 or later.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+  process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+  echo "setup.sh: Node.js 20.19 or later is needed (ESLint, node --test); found $(node --version)" >&2
+  exit 1
+fi
+if [[ ! -d node_modules/pyodide || ! -d node_modules/eslint ]]; then rm -f "$stamps/npm"; fi
+install_npm() { say "installing npm packages"; npm ci --include=dev --no-audit --no-fund --loglevel=error; }
 when_changed npm package-lock.json install_npm
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.

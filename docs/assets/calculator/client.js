@@ -51,7 +51,9 @@ export class EngineClient {
     if (early) {
       early.stop();
       this.nextId = 2;
-      this.ready = new Promise((resolve, reject) => this.pending.set(1, { resolve, reject }));
+      this.ready = new Promise((resolve, reject) => {
+        this.pending.set(1, { resolve, reject });
+      });
       for (const message of early.messages) {
         if (message === "error") scriptFailed();
         else this.receive(message);

@@ -61,9 +61,9 @@ function watchDownloads(indexURL, engineURL) {
     progress("download", "active", detail);
   };
   let finished = 0;
-  self.fetch = async (input, init) => {
+  self.fetch = async (input, options) => {
     const url = input instanceof Request ? input.url : String(input);
-    const response = await originalFetch(input, init);
+    const response = await originalFetch(input, options);
     const name = nameOf(url);
     const type = response.headers.get("content-type") ?? "";
     if (name && !response.ok) {
