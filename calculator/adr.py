@@ -14,11 +14,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from . import breakeven
+from .contract import OPTIONS, OPTIONS_BY_ID
 from .fields import FIELDS, FIELDS_BY_NAME
-from .labels import OPTION_IN_SENTENCE
 from .patterns import PATTERNS_BY_ID
 from .render_markdown import money
-from .rules import MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
+from .rules import MIN_EXAMPLES, RULES
 
 __all__ = ["calculator_link", "change_words", "given_answers", "to_adr", "value_words"]
 
@@ -192,7 +192,7 @@ def _standing(result: Mapping[str, Any]) -> str:
     percent = round(float(result["confidence"]) * 100)
     return (
         f"It scores {points:g} {'point' if points == 1 else 'points'} against {other:g} for "
-        f"{OPTION_IN_SENTENCE[runner]}, a confidence of {percent}%."
+        f"{OPTIONS_BY_ID[runner].in_sentence}, a confidence of {percent}%."
     )
 
 
@@ -313,7 +313,7 @@ def _outcome(result: Mapping[str, Any]) -> list[str]:
     lines = [
         "## Decision Outcome",
         "",
-        f'Chosen option: "{OPTION_TITLES[rec]}". {_standing(result)}',
+        f'Chosen option: "{OPTIONS_BY_ID[rec].title}". {_standing(result)}',
         "",
     ]
     if top:
@@ -339,7 +339,7 @@ def _pros_and_cons(result: Mapping[str, Any]) -> list[str]:
                 good.append(_sentence(rule.reason).rstrip("."))
             elif delta < 0 and delta == min(deltas.values()) and not ruled_out:
                 bad.append(_sentence(rule.reason).rstrip("."))
-        lines += [f"### {OPTION_TITLES[option]}", ""]
+        lines += [f"### {OPTIONS_BY_ID[option].title}", ""]
         lines += [f"* Good, because {text}." for text in dict.fromkeys(good)]
         lines += [f"* Bad, because {text}." for text in dict.fromkeys(bad)]
         lines += [f"* Bad, because it is ruled out: {_sentence(r.reason)}" for r in ruled_out]
@@ -359,7 +359,7 @@ def _caveats_and_flips(result: Mapping[str, Any]) -> list[str]:
         lines += [
             f"* If the answer to \"{FIELDS_BY_NAME[f['field']].label}\" becomes "
             f"\"{value_words(f['field'], f['value'])}\", the calculator recommends "
-            f"{OPTION_IN_SENTENCE[f['recommendation']]}."
+            f"{OPTIONS_BY_ID[f['recommendation']].in_sentence}."
             for f in result["flips"]
         ]
     else:
@@ -425,7 +425,7 @@ def to_adr(result: Mapping[str, Any], *, site_url: str | None = None) -> str:
         *_drivers(result),
         "## Considered Options",
         "",
-        *[f"* {OPTION_TITLES[o]}" for o in OPTIONS],
+        *[f"* {OPTIONS_BY_ID[o].title}" for o in OPTIONS],
         "",
         *_outcome(result),
         *_pros_and_cons(result),

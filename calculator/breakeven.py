@@ -19,10 +19,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .answers import Answers
+from .contract import OPTIONS, OPTIONS_BY_ID
 from .economics import DAYS_PER_MONTH, AtVolume, Costs, at_volume, costs
 from .fields import FIELDS_BY_NAME
-from .labels import OPTION_IN_SENTENCE
-from .rules import OPTION_TITLES, OPTIONS, RULES
+from .rules import RULES
 from .scoring import COMPILED, pick
 
 __all__ = ["SENSITIVITY_VOLUMES", "TRAINED", "WITHIN_MONTHS", "break_even", "markdown", "sentences"]
@@ -228,12 +228,12 @@ def sentences(found: Mapping[str, Any]) -> list[str]:
     out = []
     for option in TRAINED:
         calls = found["calls_per_day"][option]
-        name = OPTION_TITLES[option]
+        name = OPTIONS_BY_ID[option].title
         if calls is None:
             out.append(f"{name} does not repay its one-off costs within {within} months at any "
                        f"volume up to {_MAX_CALLS:,} calls a day.")
         else:
-            against = OPTION_IN_SENTENCE[found["against"][option]]
+            against = OPTIONS_BY_ID[found["against"][option]].in_sentence
             out.append(f"{name} repays its one-off costs within {within} months from "
                        f"{calls:,} calls a day, against {against}.")
     return out
@@ -255,7 +255,7 @@ def markdown(found: Mapping[str, Any], heading: str = "##") -> list[str]:
     for point in found["volumes"]:
         paybacks = point["payback_months"]
         lines.append(
-            f"| {point['calls_per_day']:,} | {OPTION_TITLES[point['recommendation']]} | "
+            f"| {point['calls_per_day']:,} | {OPTIONS_BY_ID[point['recommendation']].title} | "
             f"{months(paybacks['fine-tuning'])} | {months(paybacks['hybrid'])} |"
         )
     return [*lines, ""]

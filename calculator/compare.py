@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .breakeven import TRAINED
+from .contract import OPTIONS_BY_ID
 from .form_text import form_properties, query_text
-from .labels import OPTION_NAMES, money, percent
-from .rules import OPTION_TITLES
+from .labels import money, percent
 from .tree import Element, el
 
 __all__ = ["PINNED_PARAMETER", "changed_answers", "markdown", "rows", "view"]
@@ -46,15 +46,15 @@ def rows(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> list[tuple[str, s
         return money(result["economics"]["monthly_cost"][result["recommendation"]])
 
     table = [
-        ("Recommendation", OPTION_NAMES[pinned["recommendation"]],
-         OPTION_NAMES[now["recommendation"]]),
+        ("Recommendation", OPTIONS_BY_ID[pinned["recommendation"]].name,
+         OPTIONS_BY_ID[now["recommendation"]].name),
         ("Confidence", percent(pinned["confidence"]), percent(now["confidence"])),
         ("Matched patterns", ", ".join(pinned["patterns"]) or "none",
          ", ".join(now["patterns"]) or "none"),
         ("Recommended option per month", cost(pinned), cost(now)),
     ]
-    table += [(f"{OPTION_TITLES[o]} pays back in 12 months", _volume(pinned, o), _volume(now, o))
-              for o in TRAINED]
+    table += [(f"{OPTIONS_BY_ID[o].title} pays back in 12 months", _volume(pinned, o),
+               _volume(now, o)) for o in TRAINED]
     return table
 
 

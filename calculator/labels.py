@@ -1,22 +1,12 @@
-"""How the result's values read on the calculator page: option names, verdicts, money, shares."""
+"""How the result's values read on the calculator page: verdicts, money, shares.
+
+The options' names are in the option table, ``calculator.contract.OPTION_TABLE``.
+"""
 
 from __future__ import annotations
 
-__all__ = ["OPTION_IN_SENTENCE", "OPTION_NAMES", "VERDICT_NAMES", "money", "percent"]
+__all__ = ["VERDICT_NAMES", "money", "percent"]
 
-# How each option reads inside a sentence, in the ADR, the break-even lines and the pattern pages.
-OPTION_IN_SENTENCE = {
-    "prompt-engineering": "prompt engineering",
-    "rag": "retrieval-augmented generation (RAG)",
-    "fine-tuning": "fine-tuning",
-    "hybrid": "a fine-tuned model with retrieval (hybrid)",
-}
-OPTION_NAMES = {
-    "prompt-engineering": "Prompt engineering",
-    "rag": "RAG",
-    "fine-tuning": "Fine-tuning",
-    "hybrid": "Hybrid: fine-tuning with RAG",
-}
 VERDICT_NAMES = {"rag": "use RAG", "evaluate-fine-tuning": "evaluate fine-tuning"}
 
 

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from .contract import OPTIONS_BY_ID
 from .docs import generated_pages, triggers_snippet, try_snippet
 from .engine import recommend
 from .framework import QUESTIONS
-from .labels import OPTION_NAMES, VERDICT_NAMES, percent
+from .labels import VERDICT_NAMES, percent
 from .patterns import PATTERNS, PATTERNS_BY_ID
 
 __all__ = [
@@ -75,7 +76,7 @@ def _link(url: str, page: str, query: str = "", fragment: str = "") -> str:
 def answer_region(calculator: str) -> str:
     """The calculator page's answer for readers without scripts (TechDocs, print, blocked)."""
     result = recommend({})
-    name = OPTION_NAMES[result["recommendation"]]
+    name = OPTIONS_BY_ID[result["recommendation"]].name
     verdict = VERDICT_NAMES[result["framework_verdict"]]
     lines = [
         "!!! note \"Without scripts\"",

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import breakeven
+from .contract import OPTIONS, OPTIONS_BY_ID
 from .errors import show
 from .fields import FIELDS_BY_NAME
-from .rules import OPTION_TITLES, OPTIONS
 
 __all__ = ["money", "to_markdown", "value_text"]
 
@@ -34,7 +34,7 @@ def to_markdown(result: Mapping[str, Any]) -> str:
     """The result as a Markdown report; the same result always gives the same text."""
     rec = result["recommendation"]
     lines = [
-        f"# Recommendation: {OPTION_TITLES.get(rec, rec)}",
+        f"# Recommendation: {OPTIONS_BY_ID[rec].title}",
         "",
         (
             "- The only option left: every other option is ruled out."
@@ -58,7 +58,7 @@ def to_markdown(result: Mapping[str, Any]) -> str:
     scores = result["scores"]
     for option in OPTIONS:
         mark = " (recommended)" if option == rec else ""
-        lines.append(f"| {OPTION_TITLES[option]}{mark} | {scores[option]:g} |")
+        lines.append(f"| {OPTIONS_BY_ID[option].title}{mark} | {scores[option]:g} |")
     lines += ["", "## Reasons", ""]
     for reason in result["reasons"]:
         lines.append(f"- **{reason['rule']}** ({reason['effect']}): {reason['text']}")
@@ -87,13 +87,13 @@ def to_markdown(result: Mapping[str, Any]) -> str:
     ]
     for option in OPTIONS:
         lines.append(
-            f"| {OPTION_TITLES[option]} | {money(economics['monthly_cost'][option])} | "
+            f"| {OPTIONS_BY_ID[option].title} | {money(economics['monthly_cost'][option])} | "
             f"{money(economics['upfront_cost'][option])} | "
             f"{money(economics['cost_per_1000_calls'][option])} |"
         )
     lines.append("")
     for option, note in economics["payback_note"].items():
-        lines.append(f"- {OPTION_TITLES[option]}: {note}")
+        lines.append(f"- {OPTIONS_BY_ID[option].title}: {note}")
     lines += ["", "## Assumptions", ""]
     lines += [f"- {entry['text']}" for entry in result["assumptions"]
               if FIELDS_BY_NAME[entry["field"]].group != "economics"]

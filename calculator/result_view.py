@@ -11,8 +11,9 @@ from typing import Any
 
 from . import breakeven
 from .charts import cost_chart, score_chart, volume_chart
+from .contract import OPTIONS_BY_ID
 from .form_text import form_properties, query_text
-from .labels import OPTION_NAMES, VERDICT_NAMES, money, percent
+from .labels import VERDICT_NAMES, money, percent
 from .patterns import PATTERNS_BY_ID
 from .tree import Element, Node, el
 
@@ -61,8 +62,7 @@ def summary(result: Mapping[str, Any]) -> Element:
             f"{labels.get(field, field)} ",
             el("code", {}, query_text(first["value"]) or "empty"),
             " would give ",
-            el("strong", {}, OPTION_NAMES.get(str(first["recommendation"]),
-                                              str(first["recommendation"]))),
+            el("strong", {}, OPTIONS_BY_ID[str(first["recommendation"])].name),
             f" ({len(flips) - 1} more below)" if len(flips) > 1 else "",
         )
     else:
@@ -89,7 +89,8 @@ def _answer(result: Mapping[str, Any], block: str, lead: str, confidence: str) -
         "p",
         {"class": block},
         *([lead] if lead else []),
-        el("strong", {"class": f"{prefix}__option"}, OPTION_NAMES[str(result["recommendation"])]),
+        el("strong", {"class": f"{prefix}__option"},
+           OPTIONS_BY_ID[str(result["recommendation"])].name),
         el("span", {"class": f"{prefix}__confidence"},
            confidence.format(percent(float(result["confidence"])))),
     )
@@ -167,8 +168,7 @@ def _flips(flips: list[Mapping[str, Any]], labels: Mapping[str, str]) -> Element
                 f"{labels.get(str(f['field']), str(f['field']))} ",
                 el("code", {}, query_text(f["value"]) or "empty"),
                 " would give ",
-                el("strong", {}, OPTION_NAMES.get(str(f["recommendation"]),
-                                                  str(f["recommendation"]))),
+                el("strong", {}, OPTIONS_BY_ID[str(f["recommendation"])].name),
             )
             for f in flips
         ),
@@ -184,7 +184,7 @@ def _economics(economics: Mapping[str, Any]) -> list[Node]:
         el(
             "tr",
             {},
-            el("th", {"scope": "row"}, OPTION_NAMES.get(option, option)),
+            el("th", {"scope": "row"}, OPTIONS_BY_ID[option].name),
             el("td", {}, money(monthly[option])),
             el("td", {}, money(upfront[option])),
             el("td", {}, _payback_text(option, payback, baseline)),
@@ -204,7 +204,7 @@ def _break_even(found: Mapping[str, Any], calls: float) -> list[Node]:
     rows = [
         el("tr", {},
            el("th", {"scope": "row"}, f"{p['calls_per_day']:,}"),
-           el("td", {}, OPTION_NAMES.get(p["recommendation"], p["recommendation"])),
+           el("td", {}, OPTIONS_BY_ID[p["recommendation"]].name),
            el("td", {}, months(p["payback_months"]["fine-tuning"])),
            el("td", {}, months(p["payback_months"]["hybrid"])))
         for p in found["volumes"]
@@ -225,5 +225,5 @@ def _payback_text(option: str, payback: Mapping[str, float | None], baseline: st
         return "baseline" if option == baseline else ""
     months = payback[option]
     if months is None:
-        return f"never, against {OPTION_NAMES.get(baseline, baseline)}"
-    return f"after {months:g} months, against {OPTION_NAMES.get(baseline, baseline)}"
+        return f"never, against {OPTIONS_BY_ID[baseline].name}"
+    return f"after {months:g} months, against {OPTIONS_BY_ID[baseline].name}"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .answers import Answers
+from .contract import OPTIONS
 from .framework import FAST_CHANGES, STABLE_CHANGES, knowledge_rate, latency_critical
 from .patterns import (
     HIGH_VOLUME,
@@ -27,21 +28,11 @@ __all__ = [
     "MIN_EXAMPLES",
     "MOVING_CHANGES",
     "OPTIONS",
-    "OPTION_TITLES",
     "RULES",
     "SOURCES",
     "VERY_HIGH_VOLUME",
     "Rule",
 ]
-
-# Display order of the options; also the order that breaks a tie in score.
-OPTIONS: tuple[str, ...] = ("prompt-engineering", "rag", "fine-tuning", "hybrid")
-OPTION_TITLES: dict[str, str] = {
-    "prompt-engineering": "Prompt engineering",
-    "rag": "Retrieval-augmented generation (RAG)",
-    "fine-tuning": "Fine-tuning",
-    "hybrid": "Hybrid: a fine-tuned model with retrieval",
-}
 
 MIN_EXAMPLES = 50
 FEW_EXAMPLES = 300
@@ -173,7 +164,8 @@ def _reads(pattern_id: str) -> tuple[str, ...]:
     return PATTERNS_BY_ID[pattern_id].trigger_fields
 
 
-PE, RAG, FT, HY = OPTIONS
+# By name, not by position: the option table may grow.
+PE, RAG, FT, HY = "prompt-engineering", "rag", "fine-tuning", "hybrid"
 
 RULES: tuple[Rule, ...] = (
     Rule(

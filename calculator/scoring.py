@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .answers import Answers
-from .rules import OPTIONS, RULES, Rule
+from .contract import OPTIONS, TIE_ORDER
+from .rules import RULES, Rule
 
 __all__ = [
     "COMPILED",
@@ -18,9 +19,6 @@ __all__ = [
     "pick",
     "score",
 ]
-
-# On equal scores, prefer the option with fewer moving parts.
-TIE_ORDER: tuple[str, ...] = ("rag", "prompt-engineering", "fine-tuning", "hybrid")
 
 _INDEX = {option: i for i, option in enumerate(OPTIONS)}
 _TIE_RANK = tuple(TIE_ORDER.index(option) for option in OPTIONS)

@@ -15,13 +15,13 @@ from typing import Any
 
 from . import compare, recommend, to_markdown
 from .adr import to_adr_compared as to_adr
+from .contract import OPTIONS_BY_ID
 from .form_text import parse_values, query_pairs, query_text
-from .labels import OPTION_NAMES, percent
+from .labels import percent
 from .result_view import summary, view
 from .tree import Element, Node
 
 __all__ = [
-    "OPTION_NAMES",
     "Element",
     "Node",
     "compute",
@@ -44,7 +44,7 @@ def compute(
         before = _pinned_result(tuple(sorted((str(k), str(v)) for k, v in pinned.items())))
         extra = {
             "comparison": compare.view(before, result),
-            "pinned_summary": f"Pinned answers give {OPTION_NAMES[before['recommendation']]} "
+            "pinned_summary": f"Pinned answers give {OPTIONS_BY_ID[before['recommendation']].name} "
             f"(confidence {percent(before['confidence'])}).",
         }
     return {

@@ -275,9 +275,9 @@ def result_html(computed: Mapping[str, Any]) -> str:
 
 
 def announcement(computed: Mapping[str, Any]) -> str:
-    from calculator.webapi import OPTION_NAMES
+    from calculator.contract import OPTIONS_BY_ID
 
-    return f"Recommendation: {OPTION_NAMES[str(computed['recommendation'])]}."
+    return f"Recommendation: {OPTIONS_BY_ID[str(computed['recommendation'])].name}."
 
 
 def _asset(files: Iterable[Any], test: str, where: str) -> str:
