@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from . import breakeven
-from .contract import OPTIONS, OPTIONS_BY_ID
+from .contract import OPTIONS, OPTIONS_BY_ID, Result
 from .fields import FIELDS, FIELDS_BY_NAME
 from .patterns import PATTERNS_BY_ID
 from .render_markdown import money
@@ -96,7 +96,7 @@ def _behaviour(answers: Mapping[str, Any]) -> str:
     return "the way of answering"
 
 
-def _knowledge(result: Mapping[str, Any]) -> str:
+def _knowledge(result: Result) -> str:
     answers = result["answers"]
     if answers["need"] == "behavior":
         return "the documents"
@@ -105,7 +105,7 @@ def _knowledge(result: Mapping[str, Any]) -> str:
     return "the knowledge"
 
 
-def _title(result: Mapping[str, Any]) -> str:
+def _title(result: Result) -> str:
     rec, answers = result["recommendation"], result["answers"]
     need, patterns = answers["need"], result["patterns"]
     behaviour, knowledge = _behaviour(answers), _knowledge(result)
@@ -140,9 +140,9 @@ def _title(result: Mapping[str, Any]) -> str:
     return "Send the knowledge each request needs in the prompt"
 
 
-def _context(result: Mapping[str, Any]) -> list[str]:
+def _context(result: Result) -> list[str]:
     answers, given = result["answers"], result["given"]
-    parts = [f"The model lacks {_NEEDS[answers['need']]}."]
+    parts = [f"The model lacks {_NEEDS[str(answers['need'])]}."]
     if "calls_per_day" in given:
         parts.append(f"It serves about {answers['calls_per_day']:,} calls a day.")
     if answers["need"] != "behavior" and "corpus_change" in given:
@@ -154,7 +154,7 @@ def _context(result: Mapping[str, Any]) -> list[str]:
     return ["## Context and Problem Statement", "", " ".join(parts), ""]
 
 
-def _drivers(result: Mapping[str, Any]) -> list[str]:
+def _drivers(result: Result) -> list[str]:
     answers = result["answers"]
     lines = ["## Decision Drivers", ""]
     for q in result["questions"]:
@@ -175,9 +175,9 @@ def _drivers(result: Mapping[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
-def _standing(result: Mapping[str, Any]) -> str:
-    rec = result["recommendation"]
-    if result["only_option_left"]:
+def _standing(result: Result) -> str:
+    rec, runner = result["recommendation"], result["runner_up"]
+    if runner is None:
         ruling = sorted(
             {_RULES[r["rule"]].title.lower() for r in result["reasons"]
              if r["rule"] in _RULES and _RULES[r["rule"]].excludes}
@@ -187,7 +187,6 @@ def _standing(result: Mapping[str, Any]) -> str:
             + "; ".join(ruling)
             + ")."
         )
-    runner = result["runner_up"]
     points, other = result["scores"][rec], result["scores"][runner]
     percent = round(float(result["confidence"]) * 100)
     return (
@@ -211,7 +210,7 @@ def _measure(answers: Mapping[str, Any]) -> str:
     return "the share of answers reviewers accept without edits"
 
 
-def _confirmation(result: Mapping[str, Any]) -> list[str]:
+def _confirmation(result: Result) -> list[str]:
     rec, answers, given = result["recommendation"], result["answers"], result["given"]
     latency = ""
     if answers["latency_budget_ms"] is not None:
@@ -247,7 +246,7 @@ def _confirmation(result: Mapping[str, Any]) -> list[str]:
     return ["### Confirmation", "", *[f"* {step}" for step in steps], ""]
 
 
-def _general(option: str, result: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+def _general(option: str, result: Result) -> tuple[list[str], list[str]]:
     """What an option is good and bad at, in sentences true of this case."""
     answers = result["answers"]
     need = answers["need"]
@@ -287,7 +286,7 @@ def _general(option: str, result: Mapping[str, Any]) -> tuple[list[str], list[st
     return good, bad
 
 
-def _consequences(result: Mapping[str, Any]) -> list[str]:
+def _consequences(result: Result) -> list[str]:
     rec, economics = result["recommendation"], result["economics"]
     good, bad = _general(rec, result)
     lines = ["### Consequences", ""]
@@ -303,7 +302,7 @@ def _consequences(result: Mapping[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
-def _outcome(result: Mapping[str, Any]) -> list[str]:
+def _outcome(result: Result) -> list[str]:
     rec = result["recommendation"]
     top = [
         r for r in result["reasons"]
@@ -323,7 +322,7 @@ def _outcome(result: Mapping[str, Any]) -> list[str]:
     return [*lines, *_consequences(result), *_confirmation(result)]
 
 
-def _pros_and_cons(result: Mapping[str, Any]) -> list[str]:
+def _pros_and_cons(result: Result) -> list[str]:
     economics = result["economics"]
     lines = ["## Pros and Cons of the Options", ""]
     applied = [_RULES[r["rule"]] for r in result["reasons"] if r["rule"] != "baseline"]
@@ -351,7 +350,7 @@ def _pros_and_cons(result: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def _caveats_and_flips(result: Mapping[str, Any]) -> list[str]:
+def _caveats_and_flips(result: Result) -> list[str]:
     lines = ["## Caveats", ""]
     lines += [f"* {c}" for c in result["caveats"]] or ["* None beyond the confirmation above."]
     lines += ["", "## When to Revisit", ""]
@@ -374,12 +373,12 @@ def _caveats_and_flips(result: Mapping[str, Any]) -> list[str]:
 _DECISION_FIELDS = frozenset(f.name for f in FIELDS if f.group != "economics")
 
 
-def given_answers(result: Mapping[str, Any]) -> dict[str, object]:
+def given_answers(result: Result) -> dict[str, object]:
     """The answers the reader gave, which reproduce the result; defaults stay defaults."""
     return {name: result["answers"][name] for name in result["given"]}
 
 
-def calculator_link(result: Mapping[str, Any], site_url: str) -> str:
+def calculator_link(result: Result, site_url: str) -> str:
     """The calculator page at `site_url` with the reader's answers in its query string."""
     # Imported here because form_text imports the package root, which imports this module.
     from .form_text import query_text
@@ -396,7 +395,7 @@ def _driver(label: str, value: str) -> str:
     return f"* {label}: {value}."
 
 
-def to_adr(result: Mapping[str, Any], *, site_url: str | None = None) -> str:
+def to_adr(result: Result, *, site_url: str | None = None) -> str:
     """The result as a MADR 4.0 record; the same result always gives the same text."""
     given = json.dumps(given_answers(result), indent=2)
     more = [
@@ -436,7 +435,7 @@ def to_adr(result: Mapping[str, Any], *, site_url: str | None = None) -> str:
 
 
 def to_adr_compared(
-    result: Mapping[str, Any],
+    result: Result,
     pinned: Mapping[str, str] | None = None,
     *,
     site_url: str | None = None,

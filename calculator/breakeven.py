@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
 from .answers import Answers
-from .contract import OPTIONS, OPTIONS_BY_ID
+from .contract import OPTIONS, OPTIONS_BY_ID, BreakEven, VolumePoint
 from .economics import DAYS_PER_MONTH, AtVolume, Costs, at_volume, costs
 from .fields import FIELDS_BY_NAME
 from .rules import RULES
@@ -189,14 +188,14 @@ def _settle(a: Answers, option: str, guess: float, probe: _Probe) -> int | None:
     return hi
 
 
-def break_even(a: Answers) -> dict[str, Any]:
+def break_even(a: Answers) -> BreakEven:
     """Break-even volume for the trained options, and the answer across volumes."""
     draft = _with_calls(a, a.calls_per_day)
     decide = _deciders(a)
     c = costs(draft)
     lines = _lines(c)
     probe = (decide, c)
-    volumes = []
+    volumes: list[VolumePoint] = []
     for calls in SENSITIVITY_VOLUMES:
         economics = _at(draft, c, calls)
         recommendation, ruled_out = decide(draft)
@@ -222,24 +221,25 @@ def break_even(a: Answers) -> dict[str, Any]:
     }
 
 
-def sentences(found: Mapping[str, Any]) -> list[str]:
+def sentences(found: BreakEven) -> list[str]:
     """The break-even volumes in words, the same on the page, in Markdown and in the ADR."""
     within = found["within_months"]
     out = []
     for option in TRAINED:
         calls = found["calls_per_day"][option]
+        baseline = found["against"][option]
         name = OPTIONS_BY_ID[option].title
-        if calls is None:
+        if calls is None or baseline is None:
             out.append(f"{name} does not repay its one-off costs within {within} months at any "
                        f"volume up to {_MAX_CALLS:,} calls a day.")
         else:
-            against = OPTIONS_BY_ID[found["against"][option]].in_sentence
+            against = OPTIONS_BY_ID[baseline].in_sentence
             out.append(f"{name} repays its one-off costs within {within} months from "
                        f"{calls:,} calls a day, against {against}.")
     return out
 
 
-def markdown(found: Mapping[str, Any], heading: str = "##") -> list[str]:
+def markdown(found: BreakEven, heading: str = "##") -> list[str]:
     """A section for the Markdown summary and the decision record: sentences and a table."""
     def months(value: object) -> str:
         return "never" if value is None else f"{value:g} months"

@@ -9,9 +9,8 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
 
-from .contract import OPTIONS_BY_ID
+from .contract import OPTIONS_BY_ID, VolumePoint
 from .labels import money
 from .tree import Element, Node, el
 
@@ -146,7 +145,7 @@ _VOL_H, _VOL_TOP, _VOL_BOTTOM, _BAND = 220, 26, 34, 14
 _VOL_CAP = 24.0  # months; longer paybacks are drawn at the top edge as "later"
 
 
-def volume_chart(volumes: Sequence[Mapping[str, Any]], current: float, within: int) -> Element:
+def volume_chart(volumes: Sequence[VolumePoint], current: float, within: int) -> Element:
     """Payback of the trained options across volume, log scale, with the recommendation at each
     volume as a band along the top and the reader's volume marked."""
     calls = [float(v["calls_per_day"]) for v in volumes]

@@ -7,11 +7,8 @@ next to each other; the decision record can carry the comparison. Both results c
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from .breakeven import TRAINED
-from .contract import OPTIONS_BY_ID
+from .contract import OPTIONS_BY_ID, Result
 from .form_text import form_properties, query_text
 from .labels import money, percent
 from .tree import Element, el
@@ -23,7 +20,7 @@ PINNED_PARAMETER = "pinned"
 
 
 def changed_answers(
-    pinned: Mapping[str, Any], now: Mapping[str, Any]
+    pinned: Result, now: Result
 ) -> list[tuple[str, str, str]]:
     """(field, pinned text, current text) for every answer that differs, in form order."""
     return [
@@ -34,15 +31,15 @@ def changed_answers(
     ]
 
 
-def _volume(result: Mapping[str, Any], option: str) -> str:
+def _volume(result: Result, option: str) -> str:
     calls = result["break_even"]["calls_per_day"][option]
     return "never within 12 months" if calls is None else f"from {calls:,} calls a day"
 
 
-def rows(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+def rows(pinned: Result, now: Result) -> list[tuple[str, str, str]]:
     """The comparison as (what, pinned, now) rows of text."""
 
-    def cost(result: Mapping[str, Any]) -> str:
+    def cost(result: Result) -> str:
         return money(result["economics"]["monthly_cost"][result["recommendation"]])
 
     table = [
@@ -58,7 +55,7 @@ def rows(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> list[tuple[str, s
     return table
 
 
-def view(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> Element:
+def view(pinned: Result, now: Result) -> Element:
     """The two results side by side, and the answers that differ, for the page."""
     labels = {name: prop.get("x-label", name) for name, prop in form_properties().items()}
     head = el("tr", {}, *(el("th", {"scope": "col"}, t) for t in ("", "Pinned", "Now")))
@@ -86,7 +83,7 @@ def view(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> Element:
     )
 
 
-def markdown(pinned: Mapping[str, Any], now: Mapping[str, Any], heading: str = "##") -> list[str]:
+def markdown(pinned: Result, now: Result, heading: str = "##") -> list[str]:
     """The comparison as a Markdown section, for the decision record."""
     lines = [
         f"{heading} Compared with the pinned answers",

@@ -34,6 +34,7 @@ __all__ = [
     "STEPS",
     "STEP_LABELS",
     "TIE_ORDER",
+    "AnsweredQuestion",
     "Assumption",
     "BreakEven",
     "ComputePayload",
@@ -47,7 +48,6 @@ __all__ = [
     "Option",
     "OptionInfo",
     "ProgressMessage",
-    "Question",
     "Reason",
     "ReplyError",
     "Request",
@@ -68,7 +68,6 @@ Option = Literal["prompt-engineering", "rag", "fine-tuning", "hybrid"]
 """An option's id: a value of ``recommendation``, a key of ``scores`` and of the costs."""
 Verdict = Literal["rag", "evaluate-fine-tuning"]
 """What the four questions alone say (``framework_verdict``)."""
-QuestionId = Literal["q1", "q2", "q3", "q4"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +133,10 @@ TIE_ORDER: tuple[str, ...] = tuple(
 # --- the result of recommend() ------------------------------------------------------------------
 
 
-class Question(TypedDict):
+class AnsweredQuestion(TypedDict):
     """One of the four framework questions, answered for these answers."""
 
-    id: QuestionId
+    id: str
     """``q1`` to ``q4``, in the framework's order."""
     question: str
     """The question as the framework page asks it."""
@@ -246,7 +245,7 @@ class Result(TypedDict):
     """The recommended option (an ``Option``)."""
     framework_verdict: str
     """What the four questions alone say (a ``Verdict``)."""
-    questions: list[Question]
+    questions: list[AnsweredQuestion]
     """The four questions, answered."""
     patterns: list[str]
     """Ids of the patterns the answers match (``calculator.patterns``)."""

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from .answers import Answers
 from .cache_costs import CacheTerms, billed_prefix_share
+from .contract import Economics
 from .facts import Fact
 from .fields import FIELDS, FIELDS_BY_NAME
 from .presets import preset_figures
@@ -350,7 +351,7 @@ def at_volume(c: Costs, calls_per_day: float) -> AtVolume:
     return AtVolume(running=running, monthly=monthly, baseline=baseline, payback=payback)
 
 
-def estimate(a: Answers) -> dict[str, object]:
+def estimate(a: Answers) -> Economics:
     """Costs per option in USD, and payback in months against the cheaper untrained option."""
     c = costs(a)
     a, per_call, upfront = c.answers, c.per_call, c.upfront

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from .answers import Answers
 from .assumptions import assumptions
 from .breakeven import break_even
+from .contract import AnsweredQuestion, Economics, Reason, Result
 from .economics import MAX_PAYBACK, TRAINED, estimate
 from .errors import AnswersNotObjectError
 from .fields import FIELDS
@@ -22,14 +22,14 @@ __all__ = ["recommend", "recommend_answers"]
 _INDEX = {option: i for i, option in enumerate(OPTIONS)}
 
 
-def recommend(answers: Mapping[str, object]) -> dict[str, Any]:
+def recommend(answers: Mapping[str, object]) -> Result:
     """Validate the answers and return the result; raise the first AnswerError found."""
     if not isinstance(answers, Mapping):
         raise AnswersNotObjectError(answers)
     return recommend_answers(Answers.from_dict(answers))
 
 
-def recommend_answers(a: Answers) -> dict[str, Any]:
+def recommend_answers(a: Answers) -> Result:
     """The result for answers that are already validated."""
     scored = score(a)
     rec = scored.recommendation
@@ -56,11 +56,10 @@ def recommend_answers(a: Answers) -> dict[str, Any]:
     }
 
 
-def _rule_out_payback(economics: dict[str, object], scored: Scored) -> dict[str, object]:
+def _rule_out_payback(economics: Economics, scored: Scored) -> Economics:
     """No payback figure for a trained option the rules ruled out; the note says which rule."""
     payback = economics["payback_months"]
     notes = economics["payback_note"]
-    assert isinstance(payback, dict) and isinstance(notes, dict)
     for option in TRAINED:
         why = "; ".join(r.title.lower() for r in scored.applied if option in r.excludes)
         if why:
@@ -109,7 +108,7 @@ def _weight(rule: Rule, scored: Scored) -> tuple[int, float, float, float]:
     return (0 if decisive else 1, -(on_rec - on_runner), -abs(on_rec), -total)
 
 
-def _reasons(scored: Scored) -> list[dict[str, str]]:
+def _reasons(scored: Scored) -> list[Reason]:
     ranked = sorted(
         enumerate(scored.applied), key=lambda pair: (*_weight(pair[1], scored), pair[0])
     )
@@ -127,8 +126,8 @@ def _reasons(scored: Scored) -> list[dict[str, str]]:
 def _caveats(
     a: Answers,
     scored: Scored,
-    questions: list[dict[str, object]],
-    economics: dict[str, object],
+    questions: list[AnsweredQuestion],
+    economics: Economics,
 ) -> list[str]:
     rec = scored.recommendation
     caveats = [
@@ -196,9 +195,7 @@ def _caveats(
             "Retrieval takes a large share of the latency budget; measure it under load."
         )
     if trains:
-        payback = economics["payback_months"]
-        assert isinstance(payback, dict)
-        if payback.get(rec) is None:
+        if economics["payback_months"].get(rec) is None:
             caveats.append(
                 "With the cost figures given, the trained option does not repay its one-off costs "
                 f"within {MAX_PAYBACK // 12} years; the case for it rests on quality, latency, "

@@ -8,9 +8,10 @@ from operator import add
 from typing import cast
 
 from .answers import Answers
+from .contract import OPTIONS, Flip
 from .fields import FIELDS, FIELDS_BY_NAME, Field
 from .framework import CRITICAL_SHARE
-from .rules import OPTIONS, RULES
+from .rules import RULES
 from .scoring import COMPILED, CompiledRule, pick
 
 __all__ = ["candidates", "find_flips"]
@@ -111,7 +112,7 @@ def _ordered(
     return (down, up)
 
 
-def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
+def find_flips(a: Answers, recommendation: str) -> list[Flip]:
     """For each field, the nearest values on either side that change the recommendation.
 
     Rules that do not read a field keep their verdict when only that field changes, so their
@@ -125,7 +126,7 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
     draft = _Draft(a)
     view = cast(Answers, draft)
     edges = _latency_edges(a)
-    flips: list[dict[str, object]] = []
+    flips: list[Flip] = []
     for field in _FLIP_FIELDS:
         name = field.name
         readers = _READERS[name]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .answers import Answers
+from .contract import AnsweredQuestion
 
 __all__ = [
     "CRITICAL_SHARE",
@@ -144,9 +146,9 @@ def _ms(value: float) -> str:
 _ANSWERERS = (_q1, _q2, _q3, _q4)
 
 
-def answer_questions(answers: Answers) -> list[dict[str, object]]:
+def answer_questions(answers: Answers) -> list[AnsweredQuestion]:
     """The four questions as result records: id, question, answer, points_to_fine_tuning, why."""
-    out: list[dict[str, object]] = []
+    out: list[AnsweredQuestion] = []
     for question, answerer in zip(QUESTIONS, _ANSWERERS, strict=True):
         answer, points, why = answerer(answers)
         out.append(
@@ -161,7 +163,7 @@ def answer_questions(answers: Answers) -> list[dict[str, object]]:
     return out
 
 
-def verdict(questions: list[dict[str, object]]) -> str:
+def verdict(questions: Sequence[AnsweredQuestion]) -> str:
     """The source's rule: RAG unless at least one question points to fine-tuning."""
     if any(q["points_to_fine_tuning"] for q in questions):
         return "evaluate-fine-tuning"

@@ -102,10 +102,10 @@ def answer_region(calculator: str) -> str:
         "for your case.",
         "",
     ]
-    for question in QUESTIONS:
+    for asked in QUESTIONS:
         lines.append(
-            f"- [ ] **[{question.question}](framework.md#{question.id})** "
-            f"Tick it when {question.points_when}."
+            f"- [ ] **[{asked.question}](framework.md#{asked.id})** "
+            f"Tick it when {asked.points_when}."
         )
     lines += [
         "",

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from . import breakeven
-from .contract import OPTIONS, OPTIONS_BY_ID
+from .contract import OPTIONS, OPTIONS_BY_ID, Result
 from .errors import show
 from .fields import FIELDS_BY_NAME
 
@@ -30,7 +27,7 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(result: Mapping[str, Any]) -> str:
+def to_markdown(result: Result) -> str:
     """The result as a Markdown report; the same result always gives the same text."""
     rec = result["recommendation"]
     lines = [

@@ -7,11 +7,10 @@ caveats, and monthly cost with payback, in the order the page shows them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from . import breakeven
 from .charts import cost_chart, score_chart, volume_chart
-from .contract import OPTIONS_BY_ID
+from .contract import OPTIONS_BY_ID, AnsweredQuestion, BreakEven, Economics, Flip, Reason, Result
 from .form_text import form_properties, query_text
 from .labels import VERDICT_NAMES, money, percent
 from .patterns import PATTERNS_BY_ID
@@ -20,7 +19,7 @@ from .tree import Element, Node, el
 __all__ = ["summary", "view"]
 
 
-def view(result: Mapping[str, Any]) -> Element:
+def view(result: Result) -> Element:
     """The result region's content: answer, questions, patterns, reasons, flips, caveats, costs."""
     labels = {name: prop.get("x-label", name) for name, prop in form_properties().items()}
     recommendation = str(result["recommendation"])
@@ -43,17 +42,18 @@ def view(result: Mapping[str, Any]) -> Element:
         parts.append(_section("Caveats", el("ul", {}, *(el("li", {}, str(c))
                                                         for c in result["caveats"]))))
     parts.append(_section("Monthly cost and payback", *_economics(result["economics"])))
-    parts.append(_section("Break-even volume",
-                          *_break_even(result["break_even"], result["answers"]["calls_per_day"])))
+    calls = result["answers"]["calls_per_day"]
+    assert isinstance(calls, int)  # an integer field, validated
+    parts.append(_section("Break-even volume", *_break_even(result["break_even"], calls)))
     return el("div", {"class": "calc-view"}, *parts)
 
 
-def summary(result: Mapping[str, Any]) -> Element:
+def summary(result: Result) -> Element:
     """The short form kept beside the questions: recommendation, confidence, matched patterns and
     the first single change that would alter the recommendation (the full list is in the view)."""
     labels = {name: prop.get("x-label", name) for name, prop in form_properties().items()}
     patterns = [_pattern_title(p) for p in result["patterns"]]
-    flips: list[Mapping[str, Any]] = result["flips"]
+    flips = result["flips"]
     if flips:
         first = flips[0]
         field = str(first["field"])
@@ -82,7 +82,7 @@ def summary(result: Mapping[str, Any]) -> Element:
     )
 
 
-def _answer(result: Mapping[str, Any], block: str, lead: str, confidence: str) -> Element:
+def _answer(result: Result, block: str, lead: str, confidence: str) -> Element:
     """The recommendation and its confidence; `block` names the classes ("calc-answer" ...)."""
     prefix = block.removesuffix("__answer")
     return el(
@@ -100,7 +100,7 @@ def _section(title: str, *content: Node) -> Element:
     return el("section", {"class": "calc-part"}, el("h3", {}, title), *content)
 
 
-def _questions(questions: list[Mapping[str, Any]]) -> Element:
+def _questions(questions: list[AnsweredQuestion]) -> Element:
     rows = [
         el(
             "tr",
@@ -138,7 +138,7 @@ def _pattern_title(pattern_id: str) -> str:
     return pattern.title if pattern else pattern_id
 
 
-def _reasons(reasons: list[Mapping[str, Any]]) -> Element:
+def _reasons(reasons: list[Reason]) -> Element:
     return el(
         "ol",
         {"class": "calc-reasons"},
@@ -155,7 +155,7 @@ def _reasons(reasons: list[Mapping[str, Any]]) -> Element:
     )
 
 
-def _flips(flips: list[Mapping[str, Any]], labels: Mapping[str, str]) -> Element:
+def _flips(flips: list[Flip], labels: Mapping[str, str]) -> Element:
     if not flips:
         return el("p", {}, "No single change to one answer alters the recommendation.")
     return el(
@@ -175,7 +175,7 @@ def _flips(flips: list[Mapping[str, Any]], labels: Mapping[str, str]) -> Element
     )
 
 
-def _economics(economics: Mapping[str, Any]) -> list[Node]:
+def _economics(economics: Economics) -> list[Node]:
     monthly: Mapping[str, float] = economics["monthly_cost"]
     upfront: Mapping[str, float] = economics["upfront_cost"]
     payback: Mapping[str, float | None] = economics["payback_months"]
@@ -197,7 +197,7 @@ def _economics(economics: Mapping[str, Any]) -> list[Node]:
     return [cost_chart(monthly, upfront, payback, baseline), table]
 
 
-def _break_even(found: Mapping[str, Any], calls: float) -> list[Node]:
+def _break_even(found: BreakEven, calls: float) -> list[Node]:
     def months(value: object) -> str:
         return "never" if value is None else f"{value:g} months"
 
