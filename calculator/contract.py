@@ -10,8 +10,8 @@ Names and values here are public: answer fields, result keys, the query string a
 attributes are only ever added to, never renamed.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the TypedDicts' NotRequired keys must show at run time
+# (__optional_keys__), which the contract's tests read.
 from dataclasses import dataclass
 from typing import Literal, NotRequired, TypedDict
 
@@ -32,6 +32,7 @@ __all__ = [
     "STATUSES",
     "STATUS_LABELS",
     "STEPS",
+    "STEP_ATTRIBUTES",
     "STEP_LABELS",
     "TIE_ORDER",
     "AnsweredQuestion",
@@ -307,12 +308,7 @@ RESULT_ATTRIBUTES: dict[str, str] = {
 
 ResultState = Literal["prerendered", "loading", "ready", "error"]
 # data-state: the build's answer, the engine starting, the engine's answer, a failed start.
-RESULT_STATES: dict[str, ResultState] = {
-    "prerendered": "prerendered",
-    "loading": "loading",
-    "ready": "ready",
-    "error": "error",
-}
+RESULT_STATES: tuple[ResultState, ...] = ("prerendered", "loading", "ready", "error")
 
 # --- starting the engine in the browser ---------------------------------------------------------
 
@@ -325,12 +321,9 @@ STEP_LABELS: dict[Step, str] = {
     "engine": "Load the calculator engine",
 }
 Status = Literal["pending", "active", "done", "failed"]
-STATUSES: dict[Status, Status] = {
-    "pending": "pending",
-    "active": "active",
-    "done": "done",
-    "failed": "failed",
-}
+STATUSES: tuple[Status, ...] = ("pending", "active", "done", "failed")
+# The attributes of each step's item in the list of steps (#calc-progress li).
+STEP_ATTRIBUTES: dict[str, str] = {"step": "data-step", "status": "data-status"}
 # How a step's status reads next to its label.
 STATUS_LABELS: dict[Status, str] = {
     "pending": "waiting",
@@ -351,7 +344,7 @@ RequestType = Literal["init", "compute", "adr", "markdown"]
 REQUEST_TYPES: tuple[RequestType, ...] = ("init", "compute", "adr", "markdown")
 # The type of the worker's one unrequested message.
 PROGRESS = "progress"
-MESSAGE_TYPES: dict[str, str] = {**{kind: kind for kind in REQUEST_TYPES}, PROGRESS: PROGRESS}
+MESSAGE_TYPES: tuple[str, ...] = (*REQUEST_TYPES, PROGRESS)
 
 
 class InitPayload(TypedDict):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from . import contract_js
 from .contract import OPTIONS_BY_ID
 from .docs import generated_pages, triggers_snippet, try_snippet
 from .engine import recommend
@@ -46,6 +47,8 @@ COMMAND = "python3 -m calculator pages docs"
 # Where "the full calculator" is when mkdocs.yml does not say: this site's own page.
 DEFAULT_CALCULATOR = "calculator.md"
 CALCULATOR_PAGE = "calculator.md"
+# Where the page's scripts live under docs/.
+SCRIPTS = "assets/calculator"
 
 Mode = Literal["write", "check", "print"]
 
@@ -204,6 +207,8 @@ def _hand_written(docs: Path, generated: set[str]) -> Iterator[Path]:
 def expected_files(docs: Path, *, calculator: str) -> dict[Path, str]:
     """Every file the generator owns, with the text it should hold."""
     files = {docs / path: text for path, text in generated_pages()}
+    # The contract's names for the page's scripts, committed beside them.
+    files[docs / SCRIPTS / contract_js.FILE_NAME] = contract_js.render()
     for path in _hand_written(docs, {path for path, _ in generated_pages()}):
         text = path.read_text(encoding="utf-8")
         if "<!-- calculator:" in text:

@@ -41,11 +41,6 @@ START_SCRIPT = "assets/calculator/start.js"
 PYODIDE_LOADER = "/pyodide.mjs"
 # Where the page's scripts live; the form's asset paths are relative to it (see app.js).
 SCRIPTS_DIR = "assets/calculator/"
-STEPS = (
-    ("download", "Download the Python runtime"),
-    ("start", "Start Python"),
-    ("engine", "Load the calculator engine"),
-)
 
 
 def _attrs(attributes: Mapping[str, str | None]) -> str:
@@ -203,10 +198,13 @@ def layout_html(form: str, summary: Any) -> str:
 
 def result_html(computed: Mapping[str, Any]) -> str:
     """Progress steps, actions and the result region holding the pre-rendered answer."""
+    from calculator.contract import RESULT_ATTRIBUTES, STATUS_LABELS, STEP_ATTRIBUTES, STEP_LABELS
+
     steps = "".join(
-        f'<li data-step="{step}" data-status="pending">{html.escape(name)}: '
-        '<span class="calc-step__status">waiting</span></li>'
-        for step, name in STEPS
+        f'<li{_attrs({STEP_ATTRIBUTES["step"]: step, STEP_ATTRIBUTES["status"]: "pending"})}>'
+        f'{html.escape(name)}: '
+        f'<span class="calc-step__status">{STATUS_LABELS["pending"]}</span></li>'
+        for step, name in STEP_LABELS.items()
     )
     progress = (
         '<div class="calc-progress" id="calc-progress" role="status" hidden>'
@@ -249,12 +247,12 @@ def result_html(computed: Mapping[str, Any]) -> str:
     state = {
         "id": "calc-result",
         "class": "calc-result",
-        "data-state": "prerendered",
-        "data-recommendation": str(computed["recommendation"]),
-        "data-patterns": " ".join(computed["patterns"]),
+        RESULT_ATTRIBUTES["state"]: "prerendered",
+        RESULT_ATTRIBUTES["recommendation"]: str(computed["recommendation"]),
+        RESULT_ATTRIBUTES["patterns"]: " ".join(computed["patterns"]),
         # The fields the reader gave, and those left out whose default the result assumed.
-        "data-given": " ".join(computed["given"]),
-        "data-assumed": " ".join(computed["assumed"]),
+        RESULT_ATTRIBUTES["given"]: " ".join(computed["given"]),
+        RESULT_ATTRIBUTES["assumed"]: " ".join(computed["assumed"]),
         # The heading above the marker in calculator.md.
         "aria-labelledby": "answer",
     }
