@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable
 
 from .answers import Answers
-from .contract import OPTIONS, OPTIONS_BY_ID, BreakEven, VolumePoint
+from .contract import OPTIONS, OPTIONS_BY_ID, BreakEven, Option, VolumePoint
 from .economics import DAYS_PER_MONTH, AtVolume, Costs, at_volume, costs
 from .fields import FIELDS_BY_NAME
 from .rules import RULES
@@ -58,7 +58,7 @@ def _with_calls(a: Answers, calls: int) -> Answers:
     return dataclasses.replace(a, calls_per_day=calls, given=given)
 
 
-_Decide = Callable[[Answers], tuple[str, int]]
+_Decide = Callable[[Answers], tuple[Option, int]]
 _Probe = tuple[_Decide, Costs]
 
 # Only the rules that read the volume can change with it; the others are summed once.
@@ -72,7 +72,7 @@ _OTHER_RULES = tuple(
 )
 
 
-def _deciders(a: Answers) -> Callable[[Answers], tuple[str, int]]:
+def _deciders(a: Answers) -> Callable[[Answers], tuple[Option, int]]:
     """decide() for these answers at any volume, with the rules that ignore volume summed once.
 
     Also gives the bit mask of the options the rules rule out there, which get no payback."""
@@ -83,7 +83,7 @@ def _deciders(a: Answers) -> Callable[[Answers], tuple[str, int]]:
             raw = [r + d for r, d in zip(raw, deltas, strict=True)]
             mask |= m
 
-    def at(volume: Answers) -> tuple[str, int]:
+    def at(volume: Answers) -> tuple[Option, int]:
         total, bits = list(raw), mask
         for applies, deltas, m in _VOLUME_RULES:
             if applies(volume):

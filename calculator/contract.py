@@ -75,7 +75,7 @@ Verdict = Literal["rag", "evaluate-fine-tuning"]
 class OptionInfo:
     """One option and every way the guide names it."""
 
-    id: str
+    id: Option
     """The id in results, query strings and CSS classes (``calc-line--<id>``)."""
     short: str
     """A word or two, for a chart's line ends at phone width."""
@@ -124,10 +124,10 @@ OPTION_TABLE: tuple[OptionInfo, ...] = (
         tie_rank=3,
     ),
 )
-OPTIONS: tuple[str, ...] = tuple(option.id for option in OPTION_TABLE)
+OPTIONS: tuple[Option, ...] = tuple(option.id for option in OPTION_TABLE)
 OPTIONS_BY_ID: dict[str, OptionInfo] = {option.id: option for option in OPTION_TABLE}
 # On equal scores, prefer the option with fewer moving parts.
-TIE_ORDER: tuple[str, ...] = tuple(
+TIE_ORDER: tuple[Option, ...] = tuple(
     option.id for option in sorted(OPTION_TABLE, key=lambda option: option.tie_rank)
 )
 
@@ -169,8 +169,8 @@ class Flip(TypedDict):
     """The answer field."""
     value: object
     """The value that flips the result, as the engine writes it (JSON scalar or null)."""
-    recommendation: str
-    """The option recommended with that value (an ``Option``)."""
+    recommendation: Option
+    """The option recommended with that value."""
 
 
 class Assumption(TypedDict):
@@ -215,8 +215,8 @@ class VolumePoint(TypedDict):
 
     calls_per_day: int
     """The volume tried."""
-    recommendation: str
-    """The option recommended at that volume (an ``Option``)."""
+    recommendation: Option
+    """The option recommended at that volume."""
     payback_against: str
     """The untrained option the paybacks are measured against at that volume."""
     payback_months: dict[str, int | None]
@@ -242,10 +242,10 @@ class BreakEven(TypedDict):
 class Result(TypedDict):
     """What ``calculator.recommend`` returns: JSON-ready, the same in Python and the browser."""
 
-    recommendation: str
-    """The recommended option (an ``Option``)."""
-    framework_verdict: str
-    """What the four questions alone say (a ``Verdict``)."""
+    recommendation: Option
+    """The recommended option."""
+    framework_verdict: Verdict
+    """What the four questions alone say."""
     questions: list[AnsweredQuestion]
     """The four questions, answered."""
     patterns: list[str]
@@ -267,7 +267,7 @@ class Result(TypedDict):
     """Break-even volumes and the answer across volumes."""
     answers: dict[str, object]
     """Every answer field with the value used, defaults included."""
-    runner_up: str | None
+    runner_up: Option | None
     """The second-best option still in play; null when only one is left."""
     only_option_left: bool
     """True when the rules ruled out every other option."""
@@ -405,7 +405,7 @@ class FieldError(TypedDict):
 class ComputeReply(TypedDict):
     """The reply to ``compute``: everything the page shows for one state of the form."""
 
-    recommendation: str
+    recommendation: Option
     """The recommended option: ``data-recommendation``."""
     patterns: list[str]
     """Matched pattern ids: ``data-patterns``."""

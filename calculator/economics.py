@@ -342,8 +342,10 @@ def at_volume(c: Costs, calls_per_day: float) -> AtVolume:
     """Monthly costs, baseline and payback at `calls_per_day`."""
     calls = calls_per_day * DAYS_PER_MONTH
     per_call, fixed, retraining = c.per_call, c.running_fixed, c.retraining
-    running = {o: per_call[o] * calls + fixed[o] for o in OPTIONS}
-    monthly = {o: running[o] + retraining if o in TRAINED else running[o] for o in OPTIONS}
+    running: dict[str, float] = {o: per_call[o] * calls + fixed[o] for o in OPTIONS}
+    monthly: dict[str, float] = {
+        o: running[o] + retraining if o in TRAINED else running[o] for o in OPTIONS
+    }
     # Ties go to prompt engineering, the option with fewer moving parts.
     pe, rag = monthly["prompt-engineering"], monthly["rag"]
     baseline = "prompt-engineering" if pe <= rag else "rag"

@@ -19,7 +19,7 @@ from .scoring import Scored, score
 
 __all__ = ["recommend", "recommend_answers"]
 
-_INDEX = {option: i for i, option in enumerate(OPTIONS)}
+_INDEX: dict[str, int] = {option: i for i, option in enumerate(OPTIONS)}
 
 
 def recommend(answers: Mapping[str, object]) -> Result:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .answers import Answers
-from .contract import AnsweredQuestion
+from .contract import AnsweredQuestion, Verdict
 
 __all__ = [
     "CRITICAL_SHARE",
@@ -163,7 +163,7 @@ def answer_questions(answers: Answers) -> list[AnsweredQuestion]:
     return out
 
 
-def verdict(questions: Sequence[AnsweredQuestion]) -> str:
+def verdict(questions: Sequence[AnsweredQuestion]) -> Verdict:
     """The source's rule: RAG unless at least one question points to fine-tuning."""
     if any(q["points_to_fine_tuning"] for q in questions):
         return "evaluate-fine-tuning"

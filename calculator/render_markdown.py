@@ -89,8 +89,8 @@ def to_markdown(result: Result) -> str:
             f"{money(economics['cost_per_1000_calls'][option])} |"
         )
     lines.append("")
-    for option, note in economics["payback_note"].items():
-        lines.append(f"- {OPTIONS_BY_ID[option].title}: {note}")
+    for trained, note in economics["payback_note"].items():
+        lines.append(f"- {OPTIONS_BY_ID[trained].title}: {note}")
     lines += ["", "## Assumptions", ""]
     lines += [f"- {entry['text']}" for entry in result["assumptions"]
               if FIELDS_BY_NAME[entry["field"]].group != "economics"]

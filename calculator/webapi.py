@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from . import compare, recommend, to_markdown
 from .adr import to_adr_compared as to_adr
-from .contract import OPTIONS_BY_ID, ComputeReply, Result
+from .contract import OPTIONS_BY_ID, REQUEST_TYPES, ComputeReply, Result
 from .form_text import parse_values, query_pairs, query_text
 from .labels import percent
 from .result_view import summary, view
@@ -109,5 +109,7 @@ def handle(request: str) -> str:
     elif kind == "markdown":
         reply = {"text": to_markdown(recommend(parse_values(values)[0]))}
     else:
-        raise ValueError(f"type: expected one of 'compute', 'adr', 'markdown'; got {kind!r}")
+        # The worker answers init itself; every other request type comes here.
+        handled = ", ".join(repr(t) for t in REQUEST_TYPES if t != "init")
+        raise ValueError(f"type: expected one of {handled}; got {kind!r}")
     return json.dumps(reply, ensure_ascii=False, allow_nan=False)
