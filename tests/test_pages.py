@@ -42,6 +42,10 @@ def test_committed_pages_are_current() -> None:
 
 def _docs_copy(tmp_path: Path) -> Path:
     shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("assets"))
+    # Of the assets, only the generated one: the contract's module for the page's scripts.
+    scripts = tmp_path / "docs" / "assets" / "calculator"
+    scripts.mkdir(parents=True)
+    shutil.copy(DOCS / "assets" / "calculator" / "contract.js", scripts)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path / "docs"
 
