@@ -14,11 +14,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from . import breakeven
+from .contract import OPTIONS, OPTIONS_BY_ID, Result
 from .fields import FIELDS, FIELDS_BY_NAME
 from .formatting import count, encode, figure, money_cents, number, percent
-from .labels import OPTION_IN_SENTENCE
 from .patterns import PATTERNS_BY_ID
-from .rules import MIN_EXAMPLES, OPTION_TITLES, OPTIONS
+from .rules import MIN_EXAMPLES
 
 __all__ = ["calculator_link", "change_words", "given_answers", "to_adr", "value_words"]
 
@@ -93,7 +93,7 @@ def _behaviour(answers: Mapping[str, Any]) -> str:
     return "the way of answering"
 
 
-def _knowledge(result: Mapping[str, Any]) -> str:
+def _knowledge(result: Result) -> str:
     answers = result["answers"]
     if answers["need"] == "behavior":
         return "the documents"
@@ -102,7 +102,7 @@ def _knowledge(result: Mapping[str, Any]) -> str:
     return "the knowledge"
 
 
-def _title(result: Mapping[str, Any]) -> str:
+def _title(result: Result) -> str:
     rec, answers = result["recommendation"], result["answers"]
     need, patterns = answers["need"], result["patterns"]
     behaviour, knowledge = _behaviour(answers), _knowledge(result)
@@ -115,7 +115,7 @@ def _title(result: Mapping[str, Any]) -> str:
             return f"Fine-tune {behaviour} and train {knowledge} into the model"
         why = ""
         if "critical-latency" in patterns:
-            why = f" to answer within {number(answers['latency_budget_ms'])} ms"
+            why = f" to answer within {number(_amount(answers, 'latency_budget_ms'))} ms"
         elif "sensitive-data" in patterns:
             why = " instead of keeping it in an index"
         return f"Train {knowledge} into the model{why}"
@@ -133,15 +133,15 @@ def _title(result: Mapping[str, Any]) -> str:
         first = " before any fine-tuning" if answers["prompting_tried"] != "good-enough" else ""
         return f"Prompt the model for {behaviour}{first}"
     if answers["corpus_tokens"] is not None and "corpus_tokens" in result["given"]:
-        return f"Carry the {count(answers['corpus_tokens'])}-token knowledge in the prompt"
+        return f"Carry the {count(_amount(answers, 'corpus_tokens'))}-token knowledge in the prompt"
     return "Send the knowledge each request needs in the prompt"
 
 
-def _context(result: Mapping[str, Any]) -> list[str]:
+def _context(result: Result) -> list[str]:
     answers, given = result["answers"], result["given"]
-    parts = [f"The model lacks {_NEEDS[answers['need']]}."]
+    parts = [f"The model lacks {_NEEDS[str(answers['need'])]}."]
     if "calls_per_day" in given:
-        parts.append(f"It serves about {count(answers['calls_per_day'])} calls a day.")
+        parts.append(f"It serves about {count(_amount(answers, 'calls_per_day'))} calls a day.")
     if answers["need"] != "behavior" and "corpus_change" in given:
         parts.append(f"Its knowledge {change_words(answers['corpus_change'])}.")
     parts.append(
@@ -151,7 +151,7 @@ def _context(result: Mapping[str, Any]) -> list[str]:
     return ["## Context and Problem Statement", "", " ".join(parts), ""]
 
 
-def _drivers(result: Mapping[str, Any]) -> list[str]:
+def _drivers(result: Result) -> list[str]:
     answers = result["answers"]
     lines = ["## Decision Drivers", ""]
     for q in result["questions"]:
@@ -172,22 +172,29 @@ def _drivers(result: Mapping[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
-def _standing(result: Mapping[str, Any]) -> str:
-    rec = result["recommendation"]
-    if result["only_option_left"]:
+def _standing(result: Result) -> str:
+    rec, runner = result["recommendation"], result["runner_up"]
+    if runner is None:
         ruling = sorted({r["title"].lower() for r in result["reasons"] if r["excludes"]})
         return (
             "It is the only option left: the others are ruled out ("
             + "; ".join(ruling)
             + ")."
         )
-    runner = result["runner_up"]
     points, other = result["scores"][rec], result["scores"][runner]
     noun = "point" if points == 1 else "points"
+    confidence = percent(float(result["confidence"]))
     return (
         f"It scores {number(points)} {noun} against {number(other)} for "
-        f"{OPTION_IN_SENTENCE[runner]}, a confidence of {percent(float(result['confidence']))}."
+        f"{OPTIONS_BY_ID[runner].in_sentence}, a confidence of {confidence}."
     )
+
+
+def _amount(answers: Mapping[str, object], name: str) -> float:
+    """A numeric answer the caller knows is set (the result's answers are typed as JSON)."""
+    value = answers[name]
+    assert isinstance(value, int | float), (name, value)
+    return value
 
 
 def _holdout(answers: Mapping[str, Any], given: list[str]) -> str:
@@ -205,11 +212,11 @@ def _measure(answers: Mapping[str, Any]) -> str:
     return "the share of answers reviewers accept without edits"
 
 
-def _confirmation(result: Mapping[str, Any]) -> list[str]:
+def _confirmation(result: Result) -> list[str]:
     rec, answers, given = result["recommendation"], result["answers"], result["given"]
     latency = ""
     if answers["latency_budget_ms"] is not None:
-        latency = f", with p95 latency under {number(answers['latency_budget_ms'])} ms under load"
+        latency = f", with p95 latency under {number(_amount(answers, 'latency_budget_ms'))} ms under load"
     steps: list[str] = []
     if rec in ("fine-tuning", "hybrid"):
         steps.append(
@@ -241,7 +248,7 @@ def _confirmation(result: Mapping[str, Any]) -> list[str]:
     return ["### Confirmation", "", *[f"* {step}" for step in steps], ""]
 
 
-def _general(option: str, result: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+def _general(option: str, result: Result) -> tuple[list[str], list[str]]:
     """What an option is good and bad at, in sentences true of this case."""
     answers = result["answers"]
     need = answers["need"]
@@ -281,7 +288,7 @@ def _general(option: str, result: Mapping[str, Any]) -> tuple[list[str], list[st
     return good, bad
 
 
-def _consequences(result: Mapping[str, Any]) -> list[str]:
+def _consequences(result: Result) -> list[str]:
     rec, economics = result["recommendation"], result["economics"]
     good, bad = _general(rec, result)
     lines = ["### Consequences", ""]
@@ -298,7 +305,7 @@ def _consequences(result: Mapping[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
-def _outcome(result: Mapping[str, Any]) -> list[str]:
+def _outcome(result: Result) -> list[str]:
     rec = result["recommendation"]
     top = [
         r for r in result["reasons"]
@@ -307,7 +314,7 @@ def _outcome(result: Mapping[str, Any]) -> list[str]:
     lines = [
         "## Decision Outcome",
         "",
-        f'Chosen option: "{OPTION_TITLES[rec]}". {_standing(result)}',
+        f'Chosen option: "{OPTIONS_BY_ID[rec].title}". {_standing(result)}',
         "",
     ]
     if top:
@@ -317,7 +324,7 @@ def _outcome(result: Mapping[str, Any]) -> list[str]:
     return [*lines, *_consequences(result), *_confirmation(result)]
 
 
-def _pros_and_cons(result: Mapping[str, Any]) -> list[str]:
+def _pros_and_cons(result: Result) -> list[str]:
     economics = result["economics"]
     lines = ["## Pros and Cons of the Options", ""]
     applied = [r for r in result["reasons"] if r["rule"] != "baseline"]
@@ -333,7 +340,7 @@ def _pros_and_cons(result: Mapping[str, Any]) -> list[str]:
                 good.append(_sentence(reason["text"]).rstrip("."))
             elif delta < 0 and delta == min(points.values()) and not ruled_out:
                 bad.append(_sentence(reason["text"]).rstrip("."))
-        lines += [f"### {OPTION_TITLES[option]}", ""]
+        lines += [f"### {OPTIONS_BY_ID[option].title}", ""]
         lines += [f"* Good, because {text}." for text in dict.fromkeys(good)]
         lines += [f"* Bad, because {text}." for text in dict.fromkeys(bad)]
         lines += [f"* Bad, because it is ruled out: {_sentence(r['text'])}" for r in ruled_out]
@@ -345,7 +352,7 @@ def _pros_and_cons(result: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def _caveats_and_flips(result: Mapping[str, Any]) -> list[str]:
+def _caveats_and_flips(result: Result) -> list[str]:
     lines = ["## Caveats", ""]
     lines += [f"* {c}" for c in result["caveats"]] or ["* None beyond the confirmation above."]
     lines += ["", "## When to Revisit", ""]
@@ -353,7 +360,7 @@ def _caveats_and_flips(result: Mapping[str, Any]) -> list[str]:
         lines += [
             f"* If the answer to \"{FIELDS_BY_NAME[f['field']].label}\" becomes "
             f"\"{value_words(f['field'], f['value'])}\", the calculator recommends "
-            f"{OPTION_IN_SENTENCE[f['recommendation']]}."
+            f"{OPTIONS_BY_ID[f['recommendation']].in_sentence}."
             for f in result["flips"]
         ]
     else:
@@ -368,12 +375,12 @@ def _caveats_and_flips(result: Mapping[str, Any]) -> list[str]:
 _DECISION_FIELDS = frozenset(f.name for f in FIELDS if f.group != "economics")
 
 
-def given_answers(result: Mapping[str, Any]) -> dict[str, object]:
+def given_answers(result: Result) -> dict[str, object]:
     """The answers the reader gave, which reproduce the result; defaults stay defaults."""
     return {name: result["answers"][name] for name in result["given"]}
 
 
-def calculator_link(result: Mapping[str, Any], site_url: str) -> str:
+def calculator_link(result: Result, site_url: str) -> str:
     """The calculator page at `site_url` with the reader's answers in its query string."""
     pairs = [(name, encode(value)) for name, value in given_answers(result).items()]
     query = urlencode(pairs)
@@ -387,7 +394,7 @@ def _driver(label: str, value: str) -> str:
     return f"* {label}: {value}."
 
 
-def to_adr(result: Mapping[str, Any], *, site_url: str | None = None) -> str:
+def to_adr(result: Result, *, site_url: str | None = None) -> str:
     """The result as a MADR 4.0 record; the same result always gives the same text."""
     given = json.dumps(given_answers(result), indent=2)
     more = [
@@ -416,7 +423,7 @@ def to_adr(result: Mapping[str, Any], *, site_url: str | None = None) -> str:
         *_drivers(result),
         "## Considered Options",
         "",
-        *[f"* {OPTION_TITLES[o]}" for o in OPTIONS],
+        *[f"* {OPTIONS_BY_ID[o].title}" for o in OPTIONS],
         "",
         *_outcome(result),
         *_pros_and_cons(result),
@@ -427,7 +434,7 @@ def to_adr(result: Mapping[str, Any], *, site_url: str | None = None) -> str:
 
 
 def to_adr_compared(
-    result: Mapping[str, Any],
+    result: Result,
     pinned: Mapping[str, str] | None = None,
     *,
     site_url: str | None = None,

@@ -8,6 +8,7 @@ the reader sees which figures are the calculator's and which are theirs.
 from __future__ import annotations
 
 from .answers import Answers
+from .contract import Assumption
 from .economics import priced
 from .fields import FIELDS, Field
 from .formatting import count, grouped, number, percent
@@ -71,11 +72,11 @@ def _economics_text(field: Field, value: object, preset: str, from_preset: bool)
     return f"Assumed {field.label.lower()}: {shown}, {whose}, for the cost estimate."
 
 
-def assumptions(a: Answers) -> list[dict[str, object]]:
+def assumptions(a: Answers) -> list[Assumption]:
     """One record per field left out that matters: field, the value used, and a sentence."""
     if a.given is None:
         return []
-    out: list[dict[str, object]] = []
+    out: list[Assumption] = []
     costed = priced(a)
     for field in FIELDS:
         if field.name in a.given:

@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
 from .answers import Answers
+from .contract import OPTIONS, OPTIONS_BY_ID, BreakEven, Option, VolumePoint
 from .economics import DAYS_PER_MONTH, AtVolume, Costs, at_volume, costs
 from .fields import FIELDS_BY_NAME
 from .formatting import count, months_or_never
-from .labels import OPTION_IN_SENTENCE
-from .rules import OPTION_TITLES, OPTIONS, RULES
+from .rules import RULES
 from .scoring import COMPILED, pick
 
 __all__ = ["SENSITIVITY_VOLUMES", "TRAINED", "WITHIN_MONTHS", "break_even", "markdown", "sentences"]
@@ -60,7 +59,7 @@ def _with_calls(a: Answers, calls: int) -> Answers:
     return dataclasses.replace(a, calls_per_day=calls, given=given)
 
 
-_Decide = Callable[[Answers], tuple[str, int]]
+_Decide = Callable[[Answers], tuple[Option, int]]
 _Probe = tuple[_Decide, Costs]
 
 # Only the rules that read the volume can change with it; the others are summed once.
@@ -74,7 +73,7 @@ _OTHER_RULES = tuple(
 )
 
 
-def _deciders(a: Answers) -> Callable[[Answers], tuple[str, int]]:
+def _deciders(a: Answers) -> Callable[[Answers], tuple[Option, int]]:
     """decide() for these answers at any volume, with the rules that ignore volume summed once.
 
     Also gives the bit mask of the options the rules rule out there, which get no payback."""
@@ -85,7 +84,7 @@ def _deciders(a: Answers) -> Callable[[Answers], tuple[str, int]]:
             raw = [r + d for r, d in zip(raw, deltas, strict=True)]
             mask |= m
 
-    def at(volume: Answers) -> tuple[str, int]:
+    def at(volume: Answers) -> tuple[Option, int]:
         total, bits = list(raw), mask
         for applies, deltas, m in _VOLUME_RULES:
             if applies(volume):
@@ -190,14 +189,14 @@ def _settle(a: Answers, option: str, guess: float, probe: _Probe) -> int | None:
     return hi
 
 
-def break_even(a: Answers) -> dict[str, Any]:
+def break_even(a: Answers) -> BreakEven:
     """Break-even volume for the trained options, and the answer across volumes."""
     draft = _with_calls(a, a.calls_per_day)
     decide = _deciders(a)
     c = costs(draft)
     lines = _lines(c)
     probe = (decide, c)
-    volumes = []
+    volumes: list[VolumePoint] = []
     for calls in SENSITIVITY_VOLUMES:
         economics = _at(draft, c, calls)
         recommendation, ruled_out = decide(draft)
@@ -223,24 +222,25 @@ def break_even(a: Answers) -> dict[str, Any]:
     }
 
 
-def sentences(found: Mapping[str, Any]) -> list[str]:
+def sentences(found: BreakEven) -> list[str]:
     """The break-even volumes in words, the same on the page, in Markdown and in the ADR."""
     within = found["within_months"]
     out = []
     for option in TRAINED:
         calls = found["calls_per_day"][option]
-        name = OPTION_TITLES[option]
-        if calls is None:
+        baseline = found["against"][option]
+        name = OPTIONS_BY_ID[option].title
+        if calls is None or baseline is None:
             out.append(f"{name} does not repay its one-off costs within {within} months at any "
                        f"volume up to {count(_MAX_CALLS)} calls a day.")
         else:
-            against = OPTION_IN_SENTENCE[found["against"][option]]
+            against = OPTIONS_BY_ID[baseline].in_sentence
             out.append(f"{name} repays its one-off costs within {within} months from "
                        f"{count(calls)} calls a day, against {against}.")
     return out
 
 
-def markdown(found: Mapping[str, Any], heading: str = "##") -> list[str]:
+def markdown(found: BreakEven, heading: str = "##") -> list[str]:
     """A section for the Markdown summary and the decision record: sentences and a table."""
     lines = [
         f"{heading} Break-even volume",
@@ -253,7 +253,7 @@ def markdown(found: Mapping[str, Any], heading: str = "##") -> list[str]:
     for point in found["volumes"]:
         paybacks = point["payback_months"]
         lines.append(
-            f"| {count(point['calls_per_day'])} | {OPTION_TITLES[point['recommendation']]} | "
+            f"| {count(point['calls_per_day'])} | {OPTIONS_BY_ID[point['recommendation']].title} | "
             f"{months_or_never(paybacks['fine-tuning'])} | {months_or_never(paybacks['hybrid'])} |"
         )
     return [*lines, ""]

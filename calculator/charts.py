@@ -9,13 +9,12 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
 
+from .contract import OPTIONS_BY_ID, VolumePoint
 from .formatting import count, fixed, money, number
-from .labels import OPTION_NAMES
 from .tree import Element, Node, el
 
-__all__ = ["LINE_NAMES", "cost_chart", "nice", "plot_x", "score_chart", "volume_chart"]
+__all__ = ["cost_chart", "nice", "plot_x", "score_chart", "volume_chart"]
 
 # The charts are drawn without a viewBox: x positions are percentages of the width the page
 # gives them and y positions are pixels, so they fit a phone's column without shrinking their
@@ -39,13 +38,13 @@ def score_chart(scores: Mapping[str, float], chosen: str) -> Element:
         kind = "calc-bar calc-bar--chosen" if option == chosen else "calc-bar"
         rows += [
             el("text", {"x": "0", "y": str(y + 16), "class": "calc-chart__label"},
-               OPTION_NAMES.get(option, option)),
+               OPTIONS_BY_ID[option].name),
             el("rect", {"x": "0", "y": str(y + 22), "height": "16",
                         "width": _pct(width), "class": kind}),
             el("text", {"x": _pct(width + 1.5), "y": str(y + 35),
                         "class": "calc-chart__value"}, fixed(float(score), 2)),
         ]
-    summary = "; ".join(f"{OPTION_NAMES.get(o, o)} {fixed(float(s), 2)}" for o, s in items)
+    summary = "; ".join(f"{OPTIONS_BY_ID[o].name} {fixed(float(s), 2)}" for o, s in items)
     return _svg(f"Scores per option: {summary}", height, rows)
 
 
@@ -59,13 +58,6 @@ def _svg(label: str, height: int, children: list[Node]) -> Element:
     )
 
 
-# Short names for the line ends, so that they fit beside the plot at phone width.
-LINE_NAMES = {
-    "prompt-engineering": "Prompting",
-    "rag": "RAG",
-    "fine-tuning": "Fine-tuning",
-    "hybrid": "Hybrid",
-}
 _CHART_H = 240
 _LEFT, _RIGHT = 20.0, 72.0  # the plot's edges, in percent of the width
 _TOP, _BOTTOM = 12, 30
@@ -122,18 +114,18 @@ def cost_chart(
         last_y = label_y
         children.append(el("text", {"x": _pct(_RIGHT + 1.5), "y": f"{label_y:.1f}",
                                     "class": f"calc-chart__label calc-text--{option}"},
-                           LINE_NAMES.get(option, option)))
+                           OPTIONS_BY_ID[option].short))
     months = payback.get("fine-tuning")
     if months is not None and months <= horizon:
         children.append(el("line", {"x1": x(months), "x2": x(months), "y1": str(_TOP),
                                     "y2": y(0), "class": "calc-chart__payback"}))
     summary = "; ".join(
-        f"{OPTION_NAMES.get(o, o)}: {money(upfront[o])} up front, {money(monthly[o])} a month"
+        f"{OPTIONS_BY_ID[o].name}: {money(upfront[o])} up front, {money(monthly[o])} a month"
         for o in monthly
     )
     label = f"Cumulative cost over {horizon} months. {summary}. " + (
         f"Fine-tuning pays back after {number(months)} months against "
-        f"{OPTION_NAMES.get(baseline, baseline)}."
+        f"{OPTIONS_BY_ID[baseline].name}."
         if months is not None
         else "Fine-tuning does not pay back."
     )
@@ -153,7 +145,7 @@ _VOL_H, _VOL_TOP, _VOL_BOTTOM, _BAND = 220, 26, 34, 14
 _VOL_CAP = 24.0  # months; longer paybacks are drawn at the top edge as "later"
 
 
-def volume_chart(volumes: Sequence[Mapping[str, Any]], current: float, within: int) -> Element:
+def volume_chart(volumes: Sequence[VolumePoint], current: float, within: int) -> Element:
     """Payback of the trained options across volume, log scale, with the recommendation at each
     volume as a band along the top and the reader's volume marked."""
     calls = [float(v["calls_per_day"]) for v in volumes]
@@ -207,7 +199,7 @@ def volume_chart(volumes: Sequence[Mapping[str, Any]], current: float, within: i
         children.append(el("text", {"x": _pct(_RIGHT + 1.5), "y": f"{below:.1f}",
                                     "dominant-baseline": "middle",
                                     "class": f"calc-chart__label calc-text--{option}"},
-                           LINE_NAMES[option]))
+                           OPTIONS_BY_ID[option].short))
     if calls[0] <= current <= calls[-1]:
         children.append(el("line", {"x1": x(current), "x2": x(current), "y1": str(_VOL_TOP),
                                     "y2": y(0), "class": "calc-chart__marker"}))

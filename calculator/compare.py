@@ -7,14 +7,10 @@ next to each other; the decision record can carry the comparison. Both results c
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from .breakeven import TRAINED
+from .contract import OPTIONS_BY_ID, Result
 from .fields import FIELDS, label
 from .formatting import count, encode, money, percent
-from .labels import OPTION_NAMES
-from .rules import OPTION_TITLES
 from .tree import Element, el
 
 __all__ = ["PINNED_PARAMETER", "changed_answers", "markdown", "rows", "view"]
@@ -24,7 +20,7 @@ PINNED_PARAMETER = "pinned"
 
 
 def changed_answers(
-    pinned: Mapping[str, Any], now: Mapping[str, Any]
+    pinned: Result, now: Result
 ) -> list[tuple[str, str, str]]:
     """(field, pinned text, current text) for every answer that differs, in form order."""
     before, after = pinned["answers"], now["answers"]
@@ -35,31 +31,31 @@ def changed_answers(
     ]
 
 
-def _volume(result: Mapping[str, Any], option: str) -> str:
+def _volume(result: Result, option: str) -> str:
     calls = result["break_even"]["calls_per_day"][option]
     return "never within 12 months" if calls is None else f"from {count(calls)} calls a day"
 
 
-def rows(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+def rows(pinned: Result, now: Result) -> list[tuple[str, str, str]]:
     """The comparison as (what, pinned, now) rows of text."""
 
-    def cost(result: Mapping[str, Any]) -> str:
+    def cost(result: Result) -> str:
         return money(result["economics"]["monthly_cost"][result["recommendation"]])
 
     table = [
-        ("Recommendation", OPTION_NAMES[pinned["recommendation"]],
-         OPTION_NAMES[now["recommendation"]]),
+        ("Recommendation", OPTIONS_BY_ID[pinned["recommendation"]].name,
+         OPTIONS_BY_ID[now["recommendation"]].name),
         ("Confidence", percent(pinned["confidence"]), percent(now["confidence"])),
         ("Matched patterns", ", ".join(pinned["patterns"]) or "none",
          ", ".join(now["patterns"]) or "none"),
         ("Recommended option per month", cost(pinned), cost(now)),
     ]
-    table += [(f"{OPTION_TITLES[o]} pays back in 12 months", _volume(pinned, o), _volume(now, o))
-              for o in TRAINED]
+    table += [(f"{OPTIONS_BY_ID[o].title} pays back in 12 months", _volume(pinned, o),
+               _volume(now, o)) for o in TRAINED]
     return table
 
 
-def view(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> Element:
+def view(pinned: Result, now: Result) -> Element:
     """The two results side by side, and the answers that differ, for the page."""
     head = el("tr", {}, *(el("th", {"scope": "col"}, t) for t in ("", "Pinned", "Now")))
     body = [
@@ -86,7 +82,7 @@ def view(pinned: Mapping[str, Any], now: Mapping[str, Any]) -> Element:
     )
 
 
-def markdown(pinned: Mapping[str, Any], now: Mapping[str, Any], heading: str = "##") -> list[str]:
+def markdown(pinned: Result, now: Result, heading: str = "##") -> list[str]:
     """The comparison as a Markdown section, for the decision record."""
     lines = [
         f"{heading} Compared with the pinned answers",

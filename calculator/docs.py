@@ -6,16 +6,16 @@ import html
 from urllib.parse import urlencode
 
 from .breakeven import SENSITIVITY_VOLUMES, WITHIN_MONTHS
+from .contract import OPTIONS, OPTIONS_BY_ID
 from .economics import DAYS_PER_MONTH, MAX_PAYBACK
 from .engine import recommend
 from .fields import FIELDS, GROUPS, Field
 from .formatting import count, encode, figure, percent
 from .framework import CRITICAL_SHARE, QUESTIONS
-from .labels import OPTION_IN_SENTENCE
 from .patterns import PATTERNS, PATTERNS_BY_ID
 from .presets import presets_markdown
 from .render_markdown import value_text
-from .rules import HEURISTIC, LARGE_CORPUS, MIN_EXAMPLES, OPTION_TITLES, OPTIONS, RULES
+from .rules import HEURISTIC, LARGE_CORPUS, MIN_EXAMPLES, RULES
 from .scoring import TIE_ORDER
 
 __all__ = [
@@ -77,7 +77,7 @@ def try_snippet(pattern_id: str, *, calculator: str = CALCULATOR_FROM_PATTERN) -
         if f.name in pattern.example_answers
     )
     result = recommend(pattern.example_answers)
-    outcome = OPTION_IN_SENTENCE[result["recommendation"]]
+    outcome = OPTIONS_BY_ID[result["recommendation"]].in_sentence
     standing = (
         "the only option left"
         if result["only_option_left"]
@@ -256,17 +256,17 @@ def decision_rules_page() -> str:
         "| Option | Tokens per call | Fixed monthly cost | One-off cost |",
         "|---|---|---|---|",
         "| "
-        + OPTION_TITLES["prompt-engineering"]
+        + OPTIONS_BY_ID["prompt-engineering"].title
         + f" | instructions, plus for knowledge needs the knowledge itself: the whole corpus "
         f"when it fits, otherwise (or when its size is not given) the {count(LARGE_CORPUS)} tokens "
         "that fit a prompt | review of prompted output | none |",
-        "| " + OPTION_TITLES["rag"] + " | instructions and retrieved tokens | retrieval running "
-        "cost and review of prompted output | retrieval build cost |",
-        "| " + OPTION_TITLES["fine-tuning"] + " | the share of instructions a fine-tuned model "
-        "still needs, at the tuned model's prices | hosting, plus retraining runs and "
+        "| " + OPTIONS_BY_ID["rag"].title + " | instructions and retrieved tokens | "
+        "retrieval running cost and review of prompted output | retrieval build cost |",
+        "| " + OPTIONS_BY_ID["fine-tuning"].title + " | the share of instructions a fine-tuned "
+        "model still needs, at the tuned model's prices | hosting, plus retraining runs and "
         "base-model retirements spread over their intervals | dataset preparation and the "
         "first training run |",
-        "| " + OPTION_TITLES["hybrid"] + " | as fine-tuning, plus retrieved tokens at the "
+        "| " + OPTIONS_BY_ID["hybrid"].title + " | as fine-tuning, plus retrieved tokens at the "
         "fine-tuned price | both of the above | both of the above |",
         "",
         "Payback compares fine-tuning and the hybrid with the cheaper of prompt engineering and "

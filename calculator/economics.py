@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from .answers import Answers
 from .cache_costs import CacheTerms, billed_prefix_share
+from .contract import Economics
 from .facts import Fact
 from .fields import FIELDS, FIELDS_BY_NAME
 from .formatting import count, money, number, percent
@@ -345,8 +346,10 @@ def at_volume(c: Costs, calls_per_day: float) -> AtVolume:
     """Monthly costs, baseline and payback at `calls_per_day`."""
     calls = calls_per_day * DAYS_PER_MONTH
     per_call, fixed, retraining = c.per_call, c.running_fixed, c.retraining
-    running = {o: per_call[o] * calls + fixed[o] for o in OPTIONS}
-    monthly = {o: running[o] + retraining if o in TRAINED else running[o] for o in OPTIONS}
+    running: dict[str, float] = {o: per_call[o] * calls + fixed[o] for o in OPTIONS}
+    monthly: dict[str, float] = {
+        o: running[o] + retraining if o in TRAINED else running[o] for o in OPTIONS
+    }
     # Ties go to prompt engineering, the option with fewer moving parts.
     pe, rag = monthly["prompt-engineering"], monthly["rag"]
     baseline = "prompt-engineering" if pe <= rag else "rag"
@@ -354,7 +357,7 @@ def at_volume(c: Costs, calls_per_day: float) -> AtVolume:
     return AtVolume(running=running, monthly=monthly, baseline=baseline, payback=payback)
 
 
-def estimate(a: Answers) -> dict[str, object]:
+def estimate(a: Answers) -> Economics:
     """Costs per option in USD, and payback in months against the cheaper untrained option."""
     c = costs(a)
     a, per_call, upfront = c.answers, c.per_call, c.upfront

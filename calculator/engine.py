@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from .answers import Answers
 from .assumptions import assumptions
 from .breakeven import break_even
 from .caveats import Case, caveats_for
+from .contract import AnsweredQuestion, Economics, Reason, Result
 from .economics import TRAINED, estimate
 from .errors import AnswersNotObjectError
 from .fields import FIELDS
@@ -20,17 +20,17 @@ from .scoring import Scored, score
 
 __all__ = ["recommend", "recommend_answers"]
 
-_INDEX = {option: i for i, option in enumerate(OPTIONS)}
+_INDEX: dict[str, int] = {option: i for i, option in enumerate(OPTIONS)}
 
 
-def recommend(answers: Mapping[str, object]) -> dict[str, Any]:
+def recommend(answers: Mapping[str, object]) -> Result:
     """Validate the answers and return the result; raise the first AnswerError found."""
     if not isinstance(answers, Mapping):
         raise AnswersNotObjectError(answers)
     return recommend_answers(Answers.from_dict(answers))
 
 
-def recommend_answers(a: Answers) -> dict[str, Any]:
+def recommend_answers(a: Answers) -> Result:
     """The result for answers that are already validated."""
     scored = score(a)
     rec = scored.recommendation
@@ -57,11 +57,10 @@ def recommend_answers(a: Answers) -> dict[str, Any]:
     }
 
 
-def _rule_out_payback(economics: dict[str, object], scored: Scored) -> dict[str, object]:
+def _rule_out_payback(economics: Economics, scored: Scored) -> Economics:
     """No payback figure for a trained option the rules ruled out; the note says which rule."""
     payback = economics["payback_months"]
     notes = economics["payback_note"]
-    assert isinstance(payback, dict) and isinstance(notes, dict)
     for option in TRAINED:
         why = "; ".join(r.title.lower() for r in scored.applied if option in r.excludes)
         if why:
@@ -110,14 +109,14 @@ def _weight(rule: Rule, scored: Scored) -> tuple[int, float, float, float]:
     return (0 if decisive else 1, -(on_rec - on_runner), -abs(on_rec), -total)
 
 
-def _reasons(scored: Scored) -> list[dict[str, object]]:
+def _reasons(scored: Scored) -> list[Reason]:
     ranked = sorted(
         enumerate(scored.applied), key=lambda pair: (*_weight(pair[1], scored), pair[0])
     )
     return [_reason(rule) for _, rule in ranked]
 
 
-def _reason(rule: Rule) -> dict[str, object]:
+def _reason(rule: Rule) -> Reason:
     return {
         "rule": rule.id,
         "effect": rule.effect_text(),
@@ -135,8 +134,8 @@ def _reason(rule: Rule) -> dict[str, object]:
 def _caveats(
     a: Answers,
     scored: Scored,
-    questions: list[dict[str, object]],
-    economics: dict[str, object],
+    questions: list[AnsweredQuestion],
+    economics: Economics,
 ) -> list[str]:
     payback = economics["payback_months"]
     assert isinstance(payback, dict)

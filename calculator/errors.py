@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 
+from .contract import FieldError
 from .formatting import count
 
 __all__ = [
@@ -110,7 +111,7 @@ class AnswerError(ValueError):
         """The field's name as a message prints it: escaped, and cut when it is long."""
         return escape(self.field)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> FieldError:
         """The error as JSON for the browser: kind, field, value, allowed and the message.
 
         `field` is the name as given, cut like the value when it is long; `value` is the value

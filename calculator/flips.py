@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import functools
 import math
+from operator import add
 from typing import cast
 
 from .answers import Answers
+from .contract import OPTIONS, Flip
 from .fields import FIELDS, FIELDS_BY_NAME, Field
 from .framework import CRITICAL_SHARE
-from .rules import OPTIONS, RULES
+from .rules import RULES
 from .scoring import COMPILED, CompiledRule, pick
 
 __all__ = ["candidates", "find_flips"]
 
 _FLIP_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f.flips)
-# The inner loop keeps one local per option for speed.
-assert len(OPTIONS) == 4
 _MAX_BUDGET = FIELDS_BY_NAME["latency_budget_ms"].maximum or math.inf
 _MAX_OVERHEAD = FIELDS_BY_NAME["retrieval_overhead_ms"].maximum or math.inf
 _NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
@@ -112,7 +112,7 @@ def _ordered(
     return (down, up)
 
 
-def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
+def find_flips(a: Answers, recommendation: str) -> list[Flip]:
     """For each field, the nearest values on either side that change the recommendation.
 
     Rules that do not read a field keep their verdict when only that field changes, so their
@@ -126,7 +126,7 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
     draft = _Draft(a)
     view = cast(Answers, draft)
     edges = _latency_edges(a)
-    flips: list[dict[str, object]] = []
+    flips: list[Flip] = []
     for field in _FLIP_FIELDS:
         name = field.name
         readers = _READERS[name]
@@ -147,16 +147,14 @@ def find_flips(a: Answers, recommendation: str) -> list[dict[str, object]]:
         for side in _order(field, current, edges.get(name, ())):
             for value in side:
                 setattr(draft, name, value)
-                s0, s1, s2, s3 = rest
+                scores = rest
                 mask = rest_mask
-                for applies, (d0, d1, d2, d3), m in readers:
+                for applies, deltas, m in readers:
                     if applies(view):
-                        s0 += d0
-                        s1 += d1
-                        s2 += d2
-                        s3 += d3
+                        # As many options as the table holds; map() keeps the sum in C.
+                        scores = list(map(add, scores, deltas))
                         mask |= m
-                new = pick((s0, s1, s2, s3), mask)
+                new = pick(scores, mask)
                 if new != recommendation:
                     flips.append({"field": name, "value": value, "recommendation": new})
                     break

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .answers import Answers
+from .contract import AnsweredQuestion, Verdict
 from .formatting import percent, rounded
 
 __all__ = [
@@ -141,9 +143,9 @@ def _q4(a: Answers) -> tuple[str, bool, str]:
 _ANSWERERS = (_q1, _q2, _q3, _q4)
 
 
-def answer_questions(answers: Answers) -> list[dict[str, object]]:
+def answer_questions(answers: Answers) -> list[AnsweredQuestion]:
     """The four questions as result records: id, question, answer, points_to_fine_tuning, why."""
-    out: list[dict[str, object]] = []
+    out: list[AnsweredQuestion] = []
     for question, answerer in zip(QUESTIONS, _ANSWERERS, strict=True):
         answer, points, why = answerer(answers)
         out.append(
@@ -158,7 +160,7 @@ def answer_questions(answers: Answers) -> list[dict[str, object]]:
     return out
 
 
-def verdict(questions: list[dict[str, object]]) -> str:
+def verdict(questions: Sequence[AnsweredQuestion]) -> Verdict:
     """The source's rule: RAG unless at least one question points to fine-tuning."""
     if any(q["points_to_fine_tuning"] for q in questions):
         return "evaluate-fine-tuning"

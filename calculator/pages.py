@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from . import contract_js
+from .contract import OPTIONS_BY_ID
 from .docs import generated_pages, triggers_snippet, try_snippet
 from .engine import recommend
 from .formatting import percent
 from .framework import QUESTIONS
-from .labels import OPTION_NAMES, VERDICT_NAMES
+from .labels import VERDICT_NAMES
 from .patterns import PATTERNS, PATTERNS_BY_ID
 
 __all__ = [
@@ -46,6 +48,8 @@ COMMAND = "python3 -m calculator pages docs"
 # Where "the full calculator" is when mkdocs.yml does not say: this site's own page.
 DEFAULT_CALCULATOR = "calculator.md"
 CALCULATOR_PAGE = "calculator.md"
+# Where the page's scripts live under docs/.
+SCRIPTS = "assets/calculator"
 
 Mode = Literal["write", "check", "print"]
 
@@ -76,7 +80,7 @@ def _link(url: str, page: str, query: str = "", fragment: str = "") -> str:
 def answer_region(calculator: str) -> str:
     """The calculator page's answer for readers without scripts (TechDocs, print, blocked)."""
     result = recommend({})
-    name = OPTION_NAMES[result["recommendation"]]
+    name = OPTIONS_BY_ID[result["recommendation"]].name
     verdict = VERDICT_NAMES[result["framework_verdict"]]
     lines = [
         "!!! note \"Without scripts\"",
@@ -102,10 +106,10 @@ def answer_region(calculator: str) -> str:
         "for your case.",
         "",
     ]
-    for question in QUESTIONS:
+    for asked in QUESTIONS:
         lines.append(
-            f"- [ ] **[{question.question}](framework.md#{question.id})** "
-            f"Tick it when {question.points_when}."
+            f"- [ ] **[{asked.question}](framework.md#{asked.id})** "
+            f"Tick it when {asked.points_when}."
         )
     lines += [
         "",
@@ -204,6 +208,8 @@ def _hand_written(docs: Path, generated: set[str]) -> Iterator[Path]:
 def expected_files(docs: Path, *, calculator: str) -> dict[Path, str]:
     """Every file the generator owns, with the text it should hold."""
     files = {docs / path: text for path, text in generated_pages()}
+    # The contract's names for the page's scripts, committed beside them.
+    files[docs / SCRIPTS / contract_js.FILE_NAME] = contract_js.render()
     for path in _hand_written(docs, {path for path, _ in generated_pages()}):
         text = path.read_text(encoding="utf-8")
         if "<!-- calculator:" in text:

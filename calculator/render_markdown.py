@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from . import breakeven
+from .contract import OPTIONS, OPTIONS_BY_ID, Result
 from .errors import show
 from .fields import FIELDS_BY_NAME
 from .formatting import count, money_cents, number, percent
-from .rules import OPTION_TITLES, OPTIONS
 
 __all__ = ["to_markdown", "value_text"]
 
@@ -26,11 +23,11 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(result: Mapping[str, Any]) -> str:
+def to_markdown(result: Result) -> str:
     """The result as a Markdown report; the same result always gives the same text."""
     rec = result["recommendation"]
     lines = [
-        f"# Recommendation: {OPTION_TITLES.get(rec, rec)}",
+        f"# Recommendation: {OPTIONS_BY_ID[rec].title}",
         "",
         (
             "- The only option left: every other option is ruled out."
@@ -54,7 +51,7 @@ def to_markdown(result: Mapping[str, Any]) -> str:
     scores = result["scores"]
     for option in OPTIONS:
         mark = " (recommended)" if option == rec else ""
-        lines.append(f"| {OPTION_TITLES[option]}{mark} | {number(scores[option])} |")
+        lines.append(f"| {OPTIONS_BY_ID[option].title}{mark} | {number(scores[option])} |")
     lines += ["", "## Reasons", ""]
     for reason in result["reasons"]:
         lines.append(f"- **{reason['rule']}** ({reason['effect']}): {reason['text']}")
@@ -83,13 +80,13 @@ def to_markdown(result: Mapping[str, Any]) -> str:
     ]
     for option in OPTIONS:
         lines.append(
-            f"| {OPTION_TITLES[option]} | {money_cents(economics['monthly_cost'][option])} | "
+            f"| {OPTIONS_BY_ID[option].title} | {money_cents(economics['monthly_cost'][option])} | "
             f"{money_cents(economics['upfront_cost'][option])} | "
             f"{money_cents(economics['cost_per_1000_calls'][option])} |"
         )
     lines.append("")
-    for option, note in economics["payback_note"].items():
-        lines.append(f"- {OPTION_TITLES[option]}: {note}")
+    for trained, note in economics["payback_note"].items():
+        lines.append(f"- {OPTIONS_BY_ID[trained].title}: {note}")
     lines += ["", "## Assumptions", ""]
     lines += [f"- {entry['text']}" for entry in result["assumptions"]
               if FIELDS_BY_NAME[entry["field"]].group != "economics"]

@@ -7,20 +7,20 @@ caveats, and monthly cost with payback, in the order the page shows them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from . import breakeven
 from .charts import cost_chart, score_chart, volume_chart
+from .contract import OPTIONS_BY_ID, AnsweredQuestion, BreakEven, Economics, Flip, Reason, Result
 from .fields import label
 from .formatting import count, encode, money, months_or_never, number, percent
-from .labels import OPTION_NAMES, VERDICT_NAMES
+from .labels import VERDICT_NAMES
 from .patterns import PATTERNS_BY_ID
 from .tree import Element, Node, el
 
 __all__ = ["summary", "view"]
 
 
-def view(result: Mapping[str, Any]) -> Element:
+def view(result: Result) -> Element:
     """The result region's content: answer, questions, patterns, reasons, flips, caveats, costs."""
     recommendation = str(result["recommendation"])
     parts: list[Node] = [
@@ -42,16 +42,17 @@ def view(result: Mapping[str, Any]) -> Element:
         parts.append(_section("Caveats", el("ul", {}, *(el("li", {}, str(c))
                                                         for c in result["caveats"]))))
     parts.append(_section("Monthly cost and payback", *_economics(result["economics"])))
-    parts.append(_section("Break-even volume",
-                          *_break_even(result["break_even"], result["answers"]["calls_per_day"])))
+    calls = result["answers"]["calls_per_day"]
+    assert isinstance(calls, int)  # an integer field, validated
+    parts.append(_section("Break-even volume", *_break_even(result["break_even"], calls)))
     return el("div", {"class": "calc-view"}, *parts)
 
 
-def summary(result: Mapping[str, Any]) -> Element:
+def summary(result: Result) -> Element:
     """The short form kept beside the questions: recommendation, confidence, matched patterns and
     the first single change that would alter the recommendation (the full list is in the view)."""
     patterns = [_pattern_title(p) for p in result["patterns"]]
-    flips: list[Mapping[str, Any]] = result["flips"]
+    flips = result["flips"]
     if flips:
         first = flips[0]
         field = str(first["field"])
@@ -60,8 +61,7 @@ def summary(result: Mapping[str, Any]) -> Element:
             f"{label(field)} ",
             el("code", {}, encode(first["value"]) or "empty"),
             " would give ",
-            el("strong", {}, OPTION_NAMES.get(str(first["recommendation"]),
-                                              str(first["recommendation"]))),
+            el("strong", {}, OPTIONS_BY_ID[str(first["recommendation"])].name),
             f" ({len(flips) - 1} more below)" if len(flips) > 1 else "",
         )
     else:
@@ -81,14 +81,15 @@ def summary(result: Mapping[str, Any]) -> Element:
     )
 
 
-def _answer(result: Mapping[str, Any], block: str, lead: str, confidence: str) -> Element:
+def _answer(result: Result, block: str, lead: str, confidence: str) -> Element:
     """The recommendation and its confidence; `block` names the classes ("calc-answer" ...)."""
     prefix = block.removesuffix("__answer")
     return el(
         "p",
         {"class": block},
         *([lead] if lead else []),
-        el("strong", {"class": f"{prefix}__option"}, OPTION_NAMES[str(result["recommendation"])]),
+        el("strong", {"class": f"{prefix}__option"},
+           OPTIONS_BY_ID[str(result["recommendation"])].name),
         el("span", {"class": f"{prefix}__confidence"},
            confidence.format(percent(float(result["confidence"])))),
     )
@@ -98,7 +99,7 @@ def _section(title: str, *content: Node) -> Element:
     return el("section", {"class": "calc-part"}, el("h3", {}, title), *content)
 
 
-def _questions(questions: list[Mapping[str, Any]]) -> Element:
+def _questions(questions: list[AnsweredQuestion]) -> Element:
     rows = [
         el(
             "tr",
@@ -136,7 +137,7 @@ def _pattern_title(pattern_id: str) -> str:
     return pattern.title if pattern else pattern_id
 
 
-def _reasons(reasons: list[Mapping[str, Any]]) -> Element:
+def _reasons(reasons: list[Reason]) -> Element:
     return el(
         "ol",
         {"class": "calc-reasons"},
@@ -153,7 +154,7 @@ def _reasons(reasons: list[Mapping[str, Any]]) -> Element:
     )
 
 
-def _flips(flips: list[Mapping[str, Any]]) -> Element:
+def _flips(flips: list[Flip]) -> Element:
     if not flips:
         return el("p", {}, "No single change to one answer alters the recommendation.")
     return el(
@@ -166,15 +167,14 @@ def _flips(flips: list[Mapping[str, Any]]) -> Element:
                 f"{label(str(f['field']))} ",
                 el("code", {}, encode(f["value"]) or "empty"),
                 " would give ",
-                el("strong", {}, OPTION_NAMES.get(str(f["recommendation"]),
-                                                  str(f["recommendation"]))),
+                el("strong", {}, OPTIONS_BY_ID[str(f["recommendation"])].name),
             )
             for f in flips
         ),
     )
 
 
-def _economics(economics: Mapping[str, Any]) -> list[Node]:
+def _economics(economics: Economics) -> list[Node]:
     monthly: Mapping[str, float] = economics["monthly_cost"]
     upfront: Mapping[str, float] = economics["upfront_cost"]
     payback: Mapping[str, float | None] = economics["payback_months"]
@@ -183,7 +183,7 @@ def _economics(economics: Mapping[str, Any]) -> list[Node]:
         el(
             "tr",
             {},
-            el("th", {"scope": "row"}, OPTION_NAMES.get(option, option)),
+            el("th", {"scope": "row"}, OPTIONS_BY_ID[option].name),
             el("td", {}, money(monthly[option])),
             el("td", {}, money(upfront[option])),
             el("td", {}, _payback_text(option, payback, baseline)),
@@ -196,11 +196,11 @@ def _economics(economics: Mapping[str, Any]) -> list[Node]:
     return [cost_chart(monthly, upfront, payback, baseline), table]
 
 
-def _break_even(found: Mapping[str, Any], calls: float) -> list[Node]:
+def _break_even(found: BreakEven, calls: float) -> list[Node]:
     rows = [
         el("tr", {},
            el("th", {"scope": "row"}, count(p["calls_per_day"])),
-           el("td", {}, OPTION_NAMES.get(p["recommendation"], p["recommendation"])),
+           el("td", {}, OPTIONS_BY_ID[p["recommendation"]].name),
            el("td", {}, months_or_never(p["payback_months"]["fine-tuning"])),
            el("td", {}, months_or_never(p["payback_months"]["hybrid"])))
         for p in found["volumes"]
@@ -221,5 +221,5 @@ def _payback_text(option: str, payback: Mapping[str, float | None], baseline: st
         return "baseline" if option == baseline else ""
     months = payback[option]
     if months is None:
-        return f"never, against {OPTION_NAMES.get(baseline, baseline)}"
-    return f"after {number(months)} months, against {OPTION_NAMES.get(baseline, baseline)}"
+        return f"never, against {OPTIONS_BY_ID[baseline].name}"
+    return f"after {number(months)} months, against {OPTIONS_BY_ID[baseline].name}"

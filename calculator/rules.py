@@ -9,6 +9,7 @@ from typing import TypedDict
 
 from .answers import Answers
 from .conditions import Condition, answer_is, at_volume, calls_at_least, calls_below
+from .contract import OPTIONS
 from .framework import FAST_CHANGES, STABLE_CHANGES, knowledge_rate
 from .patterns import (
     HIGH_VOLUME,
@@ -28,21 +29,11 @@ __all__ = [
     "MIN_EXAMPLES",
     "MOVING_CHANGES",
     "OPTIONS",
-    "OPTION_TITLES",
     "RULES",
     "SOURCES",
     "VERY_HIGH_VOLUME",
     "Rule",
 ]
-
-# Display order of the options; also the order that breaks a tie in score.
-OPTIONS: tuple[str, ...] = ("prompt-engineering", "rag", "fine-tuning", "hybrid")
-OPTION_TITLES: dict[str, str] = {
-    "prompt-engineering": "Prompt engineering",
-    "rag": "Retrieval-augmented generation (RAG)",
-    "fine-tuning": "Fine-tuning",
-    "hybrid": "Hybrid: a fine-tuned model with retrieval",
-}
 
 MIN_EXAMPLES = 50
 FEW_EXAMPLES = 300
@@ -223,7 +214,8 @@ def _pattern_rule(
     )
 
 
-PE, RAG, FT, HY = OPTIONS
+# By name, not by position: the option table may grow.
+PE, RAG, FT, HY = "prompt-engineering", "rag", "fine-tuning", "hybrid"
 
 RULES: tuple[Rule, ...] = (
     Rule(

@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .answers import Answers
-from .rules import OPTIONS, RULES, Rule
+from .contract import OPTIONS, TIE_ORDER, Option
+from .rules import RULES, Rule
 
 __all__ = [
     "COMPILED",
@@ -19,10 +20,7 @@ __all__ = [
     "score",
 ]
 
-# On equal scores, prefer the option with fewer moving parts.
-TIE_ORDER: tuple[str, ...] = ("rag", "prompt-engineering", "fine-tuning", "hybrid")
-
-_INDEX = {option: i for i, option in enumerate(OPTIONS)}
+_INDEX: dict[str, int] = {option: i for i, option in enumerate(OPTIONS)}
 _TIE_RANK = tuple(TIE_ORDER.index(option) for option in OPTIONS)
 _TIE_VISIT = tuple(_INDEX[option] for option in TIE_ORDER)
 _ALL = (1 << len(OPTIONS)) - 1
@@ -63,8 +61,8 @@ class Scored:
     raw: tuple[float, ...]
     excluded: tuple[str, ...]
     applied: tuple[Rule, ...]
-    recommendation: str
-    runner_up: str | None
+    recommendation: Option
+    runner_up: Option | None
     last_resort: bool = False
 
 
@@ -73,7 +71,7 @@ def _rank(raw: Sequence[float], mask: int) -> list[int]:
     return sorted(allowed, key=lambda i: (-raw[i], _TIE_RANK[i]))
 
 
-def pick(raw: Sequence[float], mask: int) -> str:
+def pick(raw: Sequence[float], mask: int) -> Option:
     """The highest-scoring option not ruled out by `mask`; ties go by TIE_ORDER."""
     mask = allowed_mask(mask)
     # Visiting options in tie order and replacing only on a strictly higher score breaks ties
@@ -86,7 +84,7 @@ def pick(raw: Sequence[float], mask: int) -> str:
     return OPTIONS[best]
 
 
-def decide(a: Answers) -> str:
+def decide(a: Answers) -> Option:
     """The recommendation alone, without the bookkeeping of score()."""
     raw = [0.0] * len(OPTIONS)
     mask = 0

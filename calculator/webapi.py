@@ -11,18 +11,16 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Mapping
-from typing import Any
 
 from . import compare, recommend, to_markdown
 from .adr import to_adr_compared as to_adr
+from .contract import OPTIONS_BY_ID, REQUEST_TYPES, ComputeReply, Result
 from .form_text import parse_values, query_pairs, query_text
 from .formatting import percent
-from .labels import OPTION_NAMES
 from .result_view import summary, view
 from .tree import Element, Node
 
 __all__ = [
-    "OPTION_NAMES",
     "Element",
     "Node",
     "compute",
@@ -36,20 +34,11 @@ __all__ = [
 
 def compute(
     values: Mapping[str, str], pinned: Mapping[str, str] | None = None
-) -> dict[str, object]:
+) -> ComputeReply:
     """Everything the page shows for one state of the form (and the pinned answers, if any)."""
     answers, errors = parse_values(values)
     result = recommend(answers)
-    extra: dict[str, object] = {}
-    if pinned is not None:
-        before = _pinned_result(tuple(sorted((str(k), str(v)) for k, v in pinned.items())))
-        extra = {
-            "comparison": compare.view(before, result),
-            "pinned_summary": f"Pinned answers give {OPTION_NAMES[before['recommendation']]} "
-            f"(confidence {percent(before['confidence'])}).",
-        }
-    return {
-        **extra,
+    reply: ComputeReply = {
         "recommendation": result["recommendation"],
         "patterns": result["patterns"],
         "answers": result["answers"],
@@ -61,10 +50,20 @@ def compute(
         "view": view(result),
         "summary": summary(result),
     }
+    if pinned is not None:
+        before = _pinned_result(tuple(sorted((str(k), str(v)) for k, v in pinned.items())))
+        # First, as they always came.
+        reply = {
+            "comparison": compare.view(before, result),
+            "pinned_summary": f"Pinned answers give {OPTIONS_BY_ID[before['recommendation']].name} "
+            f"(confidence {percent(before['confidence'])}).",
+            **reply,
+        }
+    return reply
 
 
 @functools.lru_cache(maxsize=4)
-def _pinned_result(pinned: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+def _pinned_result(pinned: tuple[tuple[str, str], ...]) -> Result:
     # The pinned answers stay the same while the reader changes the others: computed once.
     return recommend(parse_values(dict(pinned))[0])
 
@@ -110,5 +109,7 @@ def handle(request: str) -> str:
     elif kind == "markdown":
         reply = {"text": to_markdown(recommend(parse_values(values)[0]))}
     else:
-        raise ValueError(f"type: expected one of 'compute', 'adr', 'markdown'; got {kind!r}")
+        # The worker answers init itself; every other request type comes here.
+        handled = ", ".join(repr(t) for t in REQUEST_TYPES if t != "init")
+        raise ValueError(f"type: expected one of {handled}; got {kind!r}")
     return json.dumps(reply, ensure_ascii=False, allow_nan=False)

@@ -17,14 +17,25 @@ if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
 # After the path is set: these imports are why this module exists.
+from calculator.contract import (  # noqa: E402
+    OPTIONS_BY_ID,
+    RESULT_ATTRIBUTES,
+    STATUS_LABELS,
+    STEP_ATTRIBUTES,
+    STEP_LABELS,
+)
 from calculator.fields import FIELDS, GROUPS, Field  # noqa: E402
 from calculator.tree import Element, Node, el  # noqa: E402
-from calculator.webapi import OPTION_NAMES, compute, query_text  # noqa: E402
+from calculator.webapi import compute, query_text  # noqa: E402
 
 __all__ = [
     "FIELDS",
     "GROUPS",
-    "OPTION_NAMES",
+    "OPTIONS_BY_ID",
+    "RESULT_ATTRIBUTES",
+    "STATUS_LABELS",
+    "STEP_ATTRIBUTES",
+    "STEP_LABELS",
     "Element",
     "Field",
     "Node",

@@ -18,7 +18,20 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from calculator_engine import FIELDS, GROUPS, OPTION_NAMES, Element, Field, Node, compute, el
+from calculator_engine import (
+    FIELDS,
+    GROUPS,
+    OPTIONS_BY_ID,
+    RESULT_ATTRIBUTES,
+    STATUS_LABELS,
+    STEP_ATTRIBUTES,
+    STEP_LABELS,
+    Element,
+    Field,
+    Node,
+    compute,
+    el,
+)
 from calculator_engine import query_text as _text
 from html_tree import attributes, tree_html
 from mkdocs.exceptions import PluginError
@@ -52,11 +65,6 @@ START_SCRIPT = "assets/calculator/start.js"
 PYODIDE_LOADER = "/pyodide.mjs"
 # Where the page's scripts live; the form's asset paths are relative to it (see app.js).
 SCRIPTS_DIR = "assets/calculator/"
-STEPS = (
-    ("download", "Download the Python runtime"),
-    ("start", "Start Python"),
-    ("engine", "Load the calculator engine"),
-)
 
 
 def _options(field: Field) -> list[Node]:
@@ -235,9 +243,9 @@ ACTIONS = (
 def result_html(computed: Mapping[str, Any]) -> str:
     """Progress steps, actions and the result region holding the pre-rendered answer."""
     steps = [
-        el("li", {"data-step": step, "data-status": "pending"},
-           f"{name}: ", el("span", {"class": "calc-step__status"}, "waiting"))
-        for step, name in STEPS
+        el("li", {STEP_ATTRIBUTES["step"]: step, STEP_ATTRIBUTES["status"]: "pending"},
+           f"{name}: ", el("span", {"class": "calc-step__status"}, STATUS_LABELS["pending"]))
+        for step, name in STEP_LABELS.items()
     ]
     progress = el(
         "div", {"class": "calc-progress", "id": "calc-progress", "role": "status", "hidden": ""},
@@ -259,12 +267,12 @@ def result_html(computed: Mapping[str, Any]) -> str:
     state = {
         "id": "calc-result",
         "class": "calc-result",
-        "data-state": "prerendered",
-        "data-recommendation": str(computed["recommendation"]),
-        "data-patterns": " ".join(computed["patterns"]),
+        RESULT_ATTRIBUTES["state"]: "prerendered",
+        RESULT_ATTRIBUTES["recommendation"]: str(computed["recommendation"]),
+        RESULT_ATTRIBUTES["patterns"]: " ".join(computed["patterns"]),
         # The fields the reader gave, and those left out whose default the result assumed.
-        "data-given": " ".join(computed["given"]),
-        "data-assumed": " ".join(computed["assumed"]),
+        RESULT_ATTRIBUTES["given"]: " ".join(computed["given"]),
+        RESULT_ATTRIBUTES["assumed"]: " ".join(computed["assumed"]),
         # The heading above the marker in calculator.md.
         "aria-labelledby": "answer",
     }
@@ -285,7 +293,7 @@ def result_html(computed: Mapping[str, Any]) -> str:
 
 
 def announcement(computed: Mapping[str, Any]) -> str:
-    return f"Recommendation: {OPTION_NAMES[str(computed['recommendation'])]}."
+    return f"Recommendation: {OPTIONS_BY_ID[str(computed['recommendation'])].name}."
 
 
 def _asset(files: Iterable[File], test: str, where: str) -> str:

@@ -20,6 +20,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -203,4 +204,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, dest + name, abs_src_path=str(source / name)))
     archive = engine_for_site(root)
     files.append(File.generated(config, ENGINE_DIR + engine_name(archive), content=archive))
+    # The contract's names for the page's scripts, from the same sources as the engine shipped.
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from calculator import contract_js
+
+    contract = ENGINE_DIR + contract_js.FILE_NAME
+    if (committed := files.get_file_from_path(contract)) is not None:
+        files.remove(committed)
+    files.append(File.generated(config, contract, content=contract_js.render()))
     return files

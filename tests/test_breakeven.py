@@ -111,10 +111,10 @@ def test_cli_markdown_and_adr_state_the_same_break_even(
     assert json.loads(cli())["break_even"]["calls_per_day"] == {
         "fine-tuning": fine_tuning, "hybrid": hybrid}
     markdown, adr = cli("--format", "markdown"), cli("--format", "adr")
-    from calculator.rules import OPTION_TITLES
+    from calculator.contract import OPTIONS_BY_ID
 
-    for option, calls in ((OPTION_TITLES["fine-tuning"], fine_tuning),
-                          (OPTION_TITLES["hybrid"], hybrid)):
+    for option, calls in ((OPTIONS_BY_ID["fine-tuning"].title, fine_tuning),
+                          (OPTIONS_BY_ID["hybrid"].title, hybrid)):
         said = (f"{option} repays its one-off costs within 12 months from {calls:,} calls a day"
                 if calls is not None else
                 f"{option} does not repay its one-off costs within 12 months at any volume")

@@ -39,10 +39,23 @@ def test_only_the_needed_pyodide_files_and_the_engine_are_added(config: Any) -> 
     engine = [uri for uri in uris if uri.startswith("assets/calculator/engine-")]
     assert len(engine) == 1
     assert re.fullmatch(r"assets/calculator/engine-[0-9a-f]{12}\.zip", engine[0])
-    assert sorted(set(uris) - set(engine)) == sorted(
-        f"assets/pyodide/{version}/{name}"
-        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
-    )
+    assert sorted(set(uris) - set(engine)) == sorted([
+        *(f"assets/pyodide/{version}/{name}"
+          for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")),
+        "assets/calculator/contract.js",
+    ])
+
+
+def test_the_build_writes_the_contract_module_over_the_committed_copy(config: Any) -> None:
+    from mkdocs.structure.files import File
+
+    from calculator import contract_js
+
+    stale = File.generated(config, "assets/calculator/contract.js", content="// stale\n")
+    files = assets.on_files(Files([stale]), config=config)
+    written = [f for f in files if f.src_uri == "assets/calculator/contract.js"]
+    assert len(written) == 1
+    assert written[0].content_string == contract_js.render()
 
 
 def test_engine_archive_is_reproducible_and_holds_the_package() -> None:

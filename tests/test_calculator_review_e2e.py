@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 
 from calculator import recommend
-from calculator.webapi import OPTION_NAMES
+from calculator.contract import OPTIONS_BY_ID
 from tests.support.site_pages import CALCULATOR, RESULT, calculator_state, result_text
 
 pytestmark = pytest.mark.browser
@@ -65,7 +65,7 @@ def test_a_change_of_calls_per_day_is_seen_without_scrolling(
     )
     # The summary says so where the reader is: the control still in view, the summary too.
     summary = page.locator(f"{SUMMARY} .calc-summary__option")
-    assert summary.inner_text() == OPTION_NAMES[after]
+    assert summary.inner_text() == OPTIONS_BY_ID[after].name
     for selector in (f"{SUMMARY} .calc-summary__option", "#calc-calls_per_day"):
         box = inside_viewport(page, selector)
         assert 0 <= box["top"] and box["bottom"] <= box["height"], (selector, box)
@@ -269,7 +269,8 @@ def test_pinned_answers_compare_side_by_side_and_the_link_keeps_them(
     region = page.locator("#calc-compare")
     region.wait_for()
     cells = region.locator("tbody tr").first.locator("td").all_inner_texts()
-    assert cells == [OPTION_NAMES[recommend(BASE)["recommendation"]], OPTION_NAMES[want]]
+    assert cells == [OPTIONS_BY_ID[recommend(BASE)["recommendation"]].name,
+                     OPTIONS_BY_ID[want].name]
     assert page.locator("#calc-summary-pinned").is_visible()
     query = dict(parse_qsl(urlsplit(page.url).query))
     assert dict(parse_qsl(query["pinned"])) == {k: str(v) for k, v in BASE.items()}

@@ -72,3 +72,61 @@ def test_latency_edges_follow_the_other_answer() -> None:
 def test_economics_fields_are_never_flipped() -> None:
     fields = {f["field"] for f in recommend({"need": "both"})["flips"]}
     assert not fields & {"prompt_tokens", "cache_hit_rate", "training_cost"}
+
+
+# Run in a fresh interpreter: the option table is read when the engine's modules are imported, so
+# the extra option goes in before any of them load (the package's __init__ is skipped for that).
+_FIFTH_OPTION = r"""
+import dataclasses, json, sys, types
+
+package = types.ModuleType("calculator")
+package.__path__ = [sys.argv[1]]
+sys.modules["calculator"] = package
+
+from calculator import contract
+
+agent = contract.OptionInfo(id="agent", short="Agent", name="Agent", title="An agent",
+                            in_sentence="an agent", tie_rank=len(contract.OPTION_TABLE))
+contract.OPTION_TABLE = (*contract.OPTION_TABLE, agent)
+contract.OPTIONS = (*contract.OPTIONS, agent.id)
+contract.OPTIONS_BY_ID[agent.id] = agent
+contract.TIE_ORDER = (*contract.TIE_ORDER, agent.id)
+
+from calculator import rules
+
+# A rule that makes the fifth option win whenever the gap is behaviour alone.
+rules.RULES = (*rules.RULES, dataclasses.replace(
+    rules.RULES[0], id="agent-for-behaviour", applies=lambda a: a.need == "behavior",
+    reads=("need",), effects=((agent.id, 50.0),), excludes=()))
+
+from calculator.answers import normalise
+from calculator.flips import find_flips
+from calculator.scoring import decide
+
+out = {}
+for need in ("knowledge", "behavior"):
+    answers = normalise({"need": need})
+    out[need] = {"recommendation": decide(answers),
+                 "flips": find_flips(answers, decide(answers))}
+print(json.dumps(out))
+"""
+
+
+def test_flips_work_for_a_fifth_option() -> None:
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "calculator"
+    run = subprocess.run([sys.executable, "-c", _FIFTH_OPTION, str(package)],
+                         capture_output=True, text=True, check=False, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    out = json.loads(run.stdout)
+    knowledge, behaviour = out["knowledge"], out["behavior"]
+    assert behaviour["recommendation"] == "agent"
+    assert knowledge["recommendation"] != "agent"
+    # The search reaches the fifth option from elsewhere, and leaves it by the same field.
+    assert {"field": "need", "value": "behavior", "recommendation": "agent"} in knowledge["flips"]
+    away = [f for f in behaviour["flips"] if f["field"] == "need"]
+    assert away and all(f["recommendation"] != "agent" for f in away)

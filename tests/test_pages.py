@@ -15,7 +15,7 @@ import pytest
 
 from calculator import PATTERN_IDS, recommend
 from calculator.cli import main
-from calculator.labels import OPTION_NAMES
+from calculator.contract import OPTIONS_BY_ID
 from calculator.pages import (
     COMMAND,
     REGION,
@@ -42,6 +42,10 @@ def test_committed_pages_are_current() -> None:
 
 def _docs_copy(tmp_path: Path) -> Path:
     shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("assets"))
+    # Of the assets, only the generated one: the contract's module for the page's scripts.
+    scripts = tmp_path / "docs" / "assets" / "calculator"
+    scripts.mkdir(parents=True)
+    shutil.copy(DOCS / "assets" / "calculator" / "contract.js", scripts)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path / "docs"
 
@@ -133,7 +137,7 @@ def test_calculator_url_comes_from_mkdocs_yml(tmp_path: Path,
 def test_the_answer_region_reads_without_scripts() -> None:
     result = recommend({})
     own = answer_region("calculator.md")
-    name = OPTION_NAMES[result["recommendation"]]
+    name = OPTIONS_BY_ID[result["recommendation"]].name
     assert f"**For the default answers the calculator recommends: {name}**" in own
     for question in result["questions"]:
         assert f"| {question['question']} | {question['answer']} |" in own

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from calculator import form_text, labels, recommend, result_view, to_adr, to_markdown, tree, webapi
+from calculator import form_text, recommend, result_view, to_adr, to_markdown, tree, webapi
 from calculator.result_view import view
 from calculator.webapi import compute, handle
 
@@ -18,7 +18,6 @@ def test_the_names_the_page_and_the_build_use_stay_here() -> None:
     assert webapi.parse_values is form_text.parse_values
     assert webapi.query_text is form_text.query_text
     assert webapi.query_pairs is form_text.query_pairs
-    assert webapi.OPTION_NAMES is labels.OPTION_NAMES
     assert (webapi.Element, webapi.Node) == (tree.Element, tree.Node)
     assert all(hasattr(webapi, name) for name in webapi.__all__)
 

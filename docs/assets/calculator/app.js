@@ -1,7 +1,11 @@
 // The calculator page: fills the form from the URL, runs the engine in the worker on every change,
 // shows the result, and keeps the URL in step. Bound once per page view by glue.js.
 
-import { STEPS, sharedClient } from "./client.js";
+import { sharedClient } from "./client.js";
+import {
+  FAILED_REQUEST, MESSAGE, PAGE_IDS, RESULT_ATTRIBUTES, RESULT_STATE, STATUS, STATUS_LABELS, STEPS,
+  STEP_ATTRIBUTES, STEP_LABELS,
+} from "./contract.js";
 import { build, patch } from "./dom.js";
 import { readPinned, readQuery, writePinned, writeQuery } from "./url.js";
 
@@ -21,16 +25,17 @@ export function bind(form) {
 class CalculatorView {
   constructor(form) {
     this.form = form;
-    this.result = document.getElementById("calc-result");
-    this.note = document.getElementById("calc-note");
-    this.progress = document.getElementById("calc-progress");
-    this.failure = document.getElementById("calc-failure");
-    this.failureDetail = document.getElementById("calc-failure-detail");
-    this.actionStatus = document.getElementById("calc-action-status");
-    this.slow = document.getElementById("calc-slow");
-    this.announcer = document.getElementById("calc-announce");
-    this.summary = document.getElementById("calc-summary");
-    this.summaryBody = document.getElementById("calc-summary-body");
+    const byId = (id) => document.getElementById(id);
+    this.result = byId(PAGE_IDS.result);
+    this.note = byId(PAGE_IDS.note);
+    this.progress = byId(PAGE_IDS.progress);
+    this.failure = byId(PAGE_IDS.failure);
+    this.failureDetail = byId(PAGE_IDS.failure_detail);
+    this.actionStatus = byId(PAGE_IDS.action_status);
+    this.slow = byId(PAGE_IDS.slow);
+    this.announcer = byId(PAGE_IDS.announce);
+    this.summary = byId(PAGE_IDS.summary);
+    this.summaryBody = byId(PAGE_IDS.summary_body);
     this.announced = this.announcer?.textContent ?? "";
     this.controls = [...form.querySelectorAll("[name]")].filter((el) => el.id.startsWith("calc-"));
     this.names = this.controls.map((control) => control.name);
@@ -43,8 +48,8 @@ class CalculatorView {
     this.queued = null;
     this.fromQuery = readQuery(location.search, this.names);
     this.pinned = readPinned(location.search, this.names);
-    this.compareRegion = document.getElementById("calc-compare");
-    this.pinnedLine = document.getElementById("calc-summary-pinned");
+    this.compareRegion = byId(PAGE_IDS.compare);
+    this.pinnedLine = byId(PAGE_IDS.summary_pinned);
     this.fillFromQuery();
     this.showGiven();
     if (Object.keys(this.fromQuery).length) this.markStale();
@@ -66,7 +71,7 @@ class CalculatorView {
     }
     document.querySelector(".calc-actions")?.removeAttribute("hidden");
     if (!engine.isReady) {
-      this.setState("loading");
+      this.setState(RESULT_STATE.loading);
       this.progress.hidden = false;
       this.startedAt = performance.now();
       this.timer = setInterval(() => this.tick(), 1000);
@@ -123,8 +128,8 @@ class CalculatorView {
       return control.value === control.defaultValue;
     };
     return (
-      this.result.dataset.state !== "ready" &&
-      !this.result.dataset.stale &&
+      this.result.getAttribute(RESULT_ATTRIBUTES.state) !== RESULT_STATE.ready &&
+      !this.result.hasAttribute(RESULT_ATTRIBUTES.stale) &&
       Object.keys(this.fromQuery).length === 0 &&
       this.touched.size === 0 &&
       this.pinned === null &&
@@ -136,7 +141,7 @@ class CalculatorView {
     this.answers = {};
     this.failure.hidden = true;
     this.note.textContent = "Computed for the default answers; it updates as you change them.";
-    this.setState("ready");
+    this.setState(RESULT_STATE.ready);
   }
 
   get connected() {
@@ -250,7 +255,7 @@ class CalculatorView {
     this.inFlight = true;
     let retry = false;
     try {
-      const reply = await this.engine.request("compute", this.payload(this.values(initial)));
+      const reply = await this.engine.request(MESSAGE.compute, this.payload(this.values(initial)));
       if (!this.connected) return;
       if (initial) this.settleQuery(reply);
       // Opening a URL leaves it as it is; a change (even one made while loading) rewrites it.
@@ -258,7 +263,7 @@ class CalculatorView {
       this.render(reply);
     } catch (error) {
       // Only the engine failing on an answer is searched; a lost worker is no answer's fault.
-      retry = initial && this.connected && error?.step === "compute" &&
+      retry = initial && this.connected && error?.step === FAILED_REQUEST &&
         (await this.dropFailingQuery());
       // The answer shown (and its data attributes) still belongs to the earlier answers.
       if (this.connected && !retry) {
@@ -282,7 +287,7 @@ class CalculatorView {
     for (const [name, text] of Object.entries(this.fromQuery)) {
       if (this.touched.has(name)) continue;
       try {
-        await this.engine.request("compute", { values: { [name]: text } });
+        await this.engine.request(MESSAGE.compute, { values: { [name]: text } });
       } catch {
         this.queryErrors.set(name, `${name}: this value could not be used; got ${quote(text)}`);
         delete this.fromQuery[name];
@@ -332,14 +337,19 @@ class CalculatorView {
     delete this.summary?.dataset.stale;
     this.showComparison(reply);
     this.scheduleAnnouncement(reply);
-    this.result.dataset.recommendation = reply.recommendation;
-    this.result.dataset.patterns = reply.patterns.join(" ");
-    this.result.dataset.given = reply.given.join(" ");
-    this.result.dataset.assumed = reply.assumed.join(" ");
-    delete this.result.dataset.stale;
+    const attributes = {
+      recommendation: reply.recommendation,
+      patterns: reply.patterns.join(" "),
+      given: reply.given.join(" "),
+      assumed: reply.assumed.join(" "),
+    };
+    for (const [name, value] of Object.entries(attributes)) {
+      this.result.setAttribute(RESULT_ATTRIBUTES[name], value);
+    }
+    this.result.removeAttribute(RESULT_ATTRIBUTES.stale);
     this.failure.hidden = true;
     this.note.textContent = "Computed in your browser for the answers above.";
-    this.setState("ready");
+    this.setState(RESULT_STATE.ready);
   }
 
   showComparison(reply) {
@@ -396,11 +406,11 @@ class CalculatorView {
   // --- state and progress ------------------------------------------------------------------
 
   setState(state) {
-    this.result.dataset.state = state;
+    this.result.setAttribute(RESULT_ATTRIBUTES.state, state);
   }
 
   markStale(text = null) {
-    this.result.dataset.stale = "true";
+    this.result.setAttribute(RESULT_ATTRIBUTES.stale, "true");
     if (this.summary) this.summary.dataset.stale = "true";
     this.note.textContent = text ??
       "Not yet updated for your answers: the calculator is still starting. " +
@@ -410,12 +420,12 @@ class CalculatorView {
   showProgress() {
     if (!this.connected) return false;
     for (const step of STEPS) {
-      const item = this.progress.querySelector(`[data-step="${step}"]`);
+      const item = this.progress.querySelector(`[${STEP_ATTRIBUTES.step}="${step}"]`);
       const status = this.engine.status[step];
-      item.dataset.status = status;
-      const detail = status === "active" ? this.engine.detail[step] : "";
+      item.setAttribute(STEP_ATTRIBUTES.status, status);
+      const detail = status === STATUS.active ? this.engine.detail[step] : "";
       item.querySelector(".calc-step__status").textContent =
-        STATUS_TEXT[status] + (detail ? ` (${detail})` : "");
+        STATUS_LABELS[status] + (detail ? ` (${detail})` : "");
     }
     if (this.engine.failure) this.showFailure(this.engine.failure);
     else if (this.engine.isReady) this.progress.hidden = true;
@@ -425,9 +435,9 @@ class CalculatorView {
   showFailure(failure) {
     this.stopTicking();
     const message = shorten(String(failure.message ?? ""));
-    this.failureDetail.textContent = `${STEP_NAMES[failure.step] ?? failure.step}: ${message}.`;
+    this.failureDetail.textContent = `${STEP_LABELS[failure.step] ?? failure.step}: ${message}.`;
     this.failure.hidden = false;
-    this.setState("error");
+    this.setState(RESULT_STATE.error);
   }
 
   // --- actions -----------------------------------------------------------------------------
@@ -462,12 +472,12 @@ class CalculatorView {
       // The site's address as this page knows it, so the record links back to these answers.
       const siteUrl = new URL("..", location.href).href;
       const { text } = await this.engine.request(
-        "adr", { ...this.payload(this.answers), site_url: siteUrl });
+        MESSAGE.adr, { ...this.payload(this.answers), site_url: siteUrl });
       if (action === "copy-adr") {
         await navigator.clipboard.writeText(text);
         this.showActionStatus("Decision record copied as Markdown.");
       } else if (action === "download-md") {
-        download(text, `decision-${this.result.dataset.recommendation}.md`);
+        download(text, `decision-${this.result.getAttribute(RESULT_ATTRIBUTES.recommendation)}.md`);
         this.showActionStatus("Decision record downloaded.");
       }
     } catch (error) {
@@ -483,13 +493,6 @@ class CalculatorView {
     if (this.actionStatus) this.actionStatus.textContent = text;
   }
 }
-
-const STEP_NAMES = {
-  download: "Downloading the Python runtime",
-  start: "Starting Python",
-  engine: "Loading the calculator engine",
-};
-const STATUS_TEXT = { pending: "waiting", active: "in progress", done: "done", failed: "failed" };
 
 // A message fit for the page: one line, and a long value cut to its start and end.
 export function shorten(text, max = MESSAGE_MAX) {

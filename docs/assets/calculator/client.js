@@ -2,7 +2,9 @@
 // promise, every request an id, every reply settled exactly once. Instant navigation keeps the
 // window, so a revisited calculator finds the engine already running.
 
-export const STEPS = ["download", "start", "engine"];
+import { EARLY_WORKER, MESSAGE, STATUS, STEP, STEPS } from "./contract.js";
+
+export { STEPS };
 
 let shared = null;
 
@@ -27,7 +29,7 @@ export function sharedClient(form) {
 }
 
 // Where start.js leaves the worker it started: {worker, config, messages, stop}.
-const EARLY = Symbol.for("llm-guide.calculator.early-worker");
+const EARLY = Symbol.for(EARLY_WORKER);
 
 export class EngineClient {
   // `early`: a worker that start.js created and sent the init request (id 1) to, with the
@@ -36,14 +38,14 @@ export class EngineClient {
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = new Set();
-    this.status = Object.fromEntries(STEPS.map((step) => [step, "pending"]));
+    this.status = Object.fromEntries(STEPS.map((step) => [step, STATUS.pending]));
     this.detail = {};
     this.failure = null;
     this.worker = worker;
     this.worker.addEventListener("message", (event) => this.receive(event.data));
     // A worker script that cannot load (blocked, wrong type, refused by a policy) only says so here.
     const scriptFailed = () =>
-      this.fail({ step: "download", message: "the calculator's worker script did not load" });
+      this.fail({ step: STEP.download, message: "the calculator's worker script did not load" });
     this.worker.addEventListener("error", (event) => {
       event.preventDefault?.();
       scriptFailed();
@@ -59,7 +61,7 @@ export class EngineClient {
         else this.receive(message);
       }
     } else {
-      this.ready = this.request("init", config);
+      this.ready = this.request(MESSAGE.init, config);
     }
     this.ready.then(
       () => this.emit(),
@@ -76,7 +78,7 @@ export class EngineClient {
   }
 
   receive(message) {
-    if (message?.type === "progress") {
+    if (message?.type === MESSAGE.progress) {
       this.status[message.step] = message.status;
       this.detail[message.step] = message.detail ?? "";
       this.emit();
@@ -91,18 +93,20 @@ export class EngineClient {
 
   fail(error) {
     if (this.failure) return;
-    this.failure = { step: error?.step ?? "start", message: String(error?.message ?? error) };
+    this.failure = { step: error?.step ?? STEP.start, message: String(error?.message ?? error) };
     // For whoever opens the console: the reason, and the browser's own words when there are some.
     console.error(`calculator: could not start (${this.failure.step}): ${this.failure.message}`,
       error?.detail ?? "");
-    if (this.status[this.failure.step] !== "done") this.status[this.failure.step] = "failed";
+    if (this.status[this.failure.step] !== STATUS.done) {
+      this.status[this.failure.step] = STATUS.failed;
+    }
     for (const { reject } of this.pending.values()) reject(this.failure);
     this.pending.clear();
     this.emit();
   }
 
   get isReady() {
-    return STEPS.every((step) => this.status[step] === "done") && !this.failure;
+    return STEPS.every((step) => this.status[step] === STATUS.done) && !this.failure;
   }
 
   // Listeners are told about every change of progress; they return false to stop listening

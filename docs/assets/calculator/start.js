@@ -8,6 +8,8 @@
 // sent once the first frame is painted, so that the pre-rendered answer is not held back by it.
 // client.js adopts the worker (see EngineClient) when glue.js binds the form. A revisit through
 // instant navigation does not run this again; client.js starts a worker itself then.
+// A classic script cannot import contract.js, so the init message type and the hand-off symbol
+// (EARLY_WORKER) are written out here; tests/test_contract.py holds them to the contract.
 (() => {
   const script = document.currentScript;
   const paths = script.dataset;

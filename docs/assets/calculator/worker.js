@@ -14,9 +14,12 @@
 //
 // Steps, in order: "download" (Pyodide's files and the library), "start" (the Python runtime),
 // "engine" (importing the calculator package). An error names its step and a one-line reason
-// fit to show a reader; Python tracebacks go to the console only.
+// fit to show a reader; Python tracebacks go to the console only. The types, steps and statuses
+// come from contract.js, written from calculator/contract.py, whose TypedDicts describe each
+// message.
 
-const STEPS = ["download", "start", "engine"];
+import { FAILED_REQUEST, MESSAGE, STATUS, STEP, STEPS } from "./contract.js";
+
 let ready = null;
 let api = null;
 
@@ -33,9 +36,9 @@ const statusOf = {};
 
 // A step that has ended stays ended, whatever order the fetches report in.
 function progress(step, status, detail = "") {
-  if (statusOf[step] === "done" || statusOf[step] === "failed") return;
+  if (statusOf[step] === STATUS.done || statusOf[step] === STATUS.failed) return;
   statusOf[step] = status;
-  self.postMessage({ type: "progress", step, status, detail });
+  self.postMessage({ type: MESSAGE.progress, step, status, detail });
 }
 
 // Pyodide fetches its own files and the library; watching those fetches lets the page tell a
@@ -58,7 +61,7 @@ function watchDownloads(indexURL, engineURL) {
     const mb = (n) => (n / 1e6).toFixed(1);
     const known = sizes.size === large.length && total;
     const detail = known ? `${mb(got)} of ${mb(total)} MB` : `${mb(got)} MB`;
-    progress("download", "active", detail);
+    progress(STEP.download, STATUS.active, detail);
   };
   let finished = 0;
   self.fetch = async (input, options) => {
@@ -67,11 +70,11 @@ function watchDownloads(indexURL, engineURL) {
     const name = nameOf(url);
     const type = response.headers.get("content-type") ?? "";
     if (name && !response.ok) {
-      failStart(new StartError("download", `${name} answered HTTP ${response.status}`));
+      failStart(new StartError(STEP.download, `${name} answered HTTP ${response.status}`));
     } else if (name.endsWith(".wasm") && !type.startsWith("application/wasm")) {
       // Browsers refuse to compile WebAssembly served under another type, and Pyodide then
       // waits for ever; saying so at once is the whole point of watching.
-      failStart(new StartError("download",
+      failStart(new StartError(STEP.download,
         `${name} was served as '${type || "no type"}' instead of 'application/wasm'`));
     } else if (large.includes(url) && response.body) {
       // A clone is read for counting; Pyodide keeps the original response, so the browser
@@ -88,8 +91,8 @@ function watchDownloads(indexURL, engineURL) {
         }
         finished += 1;
         if (finished === large.length) {
-          progress("download", "done");
-          progress("start", "active");
+          progress(STEP.download, STATUS.done);
+          progress(STEP.start, STATUS.active);
         }
       })().catch(() => {});
     }
@@ -123,16 +126,16 @@ async function start({ indexURL, engineURL }) {
   try {
     new WebAssembly.Module(EMPTY_MODULE);
   } catch (error) {
-    throw new StartError("start", "the site's Content Security Policy does not allow " +
+    throw new StartError(STEP.start, "the site's Content Security Policy does not allow " +
       "WebAssembly ('wasm-unsafe-eval' is missing from script-src)", firstLine(error));
   }
   const { loader } = prepare({ indexURL, engineURL });
-  progress("download", "active");
+  progress(STEP.download, STATUS.active);
   let loadPyodide;
   try {
     ({ loadPyodide } = await loader);
   } catch (error) {
-    throw new StartError("download", `pyodide.mjs did not load (${firstLine(error)})`);
+    throw new StartError(STEP.download, `pyodide.mjs did not load (${firstLine(error)})`);
   }
   let pyodide;
   try {
@@ -143,19 +146,19 @@ async function start({ indexURL, engineURL }) {
       stderr: (text) => console.warn(text),
     });
   } catch (error) {
-    throw new StartError("start", `the Python runtime did not start (${firstLine(error)})`);
+    throw new StartError(STEP.start, `the Python runtime did not start (${firstLine(error)})`);
   }
-  progress("download", "done");
-  progress("start", "done");
-  progress("engine", "active");
+  progress(STEP.download, STATUS.done);
+  progress(STEP.start, STATUS.done);
+  progress(STEP.engine, STATUS.active);
   try {
     const webapi = pyodide.pyimport("calculator.webapi");
     api = webapi.handle;
   } catch (error) {
     console.error("calculator: the engine did not load", error);
-    throw new StartError("engine", "the calculator engine did not load");
+    throw new StartError(STEP.engine, "the calculator engine did not load");
   }
-  progress("engine", "done");
+  progress(STEP.engine, STATUS.done);
   return { steps: STEPS, python: pyodide.version };
 }
 
@@ -176,13 +179,13 @@ function init(payload) {
 }
 
 async function answer(type, payload) {
-  if (type === "init") return init(payload);
+  if (type === MESSAGE.init) return init(payload);
   await ready;
   try {
     return api(JSON.stringify({ type, payload }));
   } catch (error) {
     console.error("calculator: the engine failed on a request", type, payload, error);
-    throw new StartError("compute", "the engine could not compute this answer");
+    throw new StartError(FAILED_REQUEST, "the engine could not compute this answer");
   }
 }
 
@@ -192,8 +195,8 @@ self.addEventListener("message", async (event) => {
     const result = await answer(type, payload);
     self.postMessage({ id, result });
   } catch (error) {
-    const step = error instanceof StartError ? error.step : "start";
-    if (step !== "compute") progress(step, "failed");
+    const step = error instanceof StartError ? error.step : STEP.start;
+    if (step !== FAILED_REQUEST) progress(step, STATUS.failed);
     const message = error instanceof StartError ? error.message : firstLine(error);
     const detail = error instanceof StartError ? error.detail : "";
     self.postMessage({ id, error: { step, message, detail } });
@@ -202,10 +205,10 @@ self.addEventListener("message", async (event) => {
 
 // Anything that escapes (an abort inside the runtime) still ends the start with a reason.
 self.addEventListener("unhandledrejection", (event) => {
-  failStart(new StartError("start", `the Python runtime stopped (${firstLine(event.reason)})`));
+  failStart(new StartError(STEP.start, `the Python runtime stopped (${firstLine(event.reason)})`));
 });
 self.addEventListener("error", (event) => {
-  failStart(new StartError("start", `the Python runtime stopped (${firstLine(event.message)})`));
+  failStart(new StartError(STEP.start, `the Python runtime stopped (${firstLine(event.message)})`));
 });
 
 // A worker that the page's head script started carries its paths in its own URL, so it fetches
