@@ -15,7 +15,7 @@ from .fields import FIELDS
 from .flips import find_flips
 from .framework import answer_questions, verdict
 from .patterns import match_patterns
-from .rules import OPTIONS, Rule
+from .rules import OPTIONS, RULES, Rule
 from .scoring import Scored, score
 
 __all__ = ["recommend", "recommend_answers"]
@@ -114,11 +114,21 @@ def _reasons(scored: Scored) -> list[dict[str, object]]:
     ranked = sorted(
         enumerate(scored.applied), key=lambda pair: (*_weight(pair[1], scored), pair[0])
     )
-    return [_reason(rule) for _, rule in ranked]
+    reasons: list[dict[str, object]] = []
+    for _, rule in ranked:
+        reason, points, excludes, confidence = _REASONS[rule.id]
+        # Fresh containers, so that a caller changing one result cannot change the next.
+        reasons.append(
+            {**reason, "points": dict(points), "excludes": list(excludes),
+             "confidence": dict(confidence)}
+        )
+    return reasons
 
 
-def _reason(rule: Rule) -> dict[str, object]:
-    return {
+def _reason(
+    rule: Rule,
+) -> tuple[dict[str, object], dict[str, float], tuple[str, ...], dict[str, float]]:
+    reason: dict[str, object] = {
         "rule": rule.id,
         "effect": rule.effect_text(),
         "text": rule.reason,
@@ -126,10 +136,13 @@ def _reason(rule: Rule) -> dict[str, object]:
         # The effect as data as well as words, so readers that weigh the reasons (the decision
         # record does) need not look the rule up again.
         "title": rule.title,
-        "points": {option: float(delta) for option, delta in rule.effects},
-        "excludes": list(rule.excludes),
-        "confidence": dict.fromkeys(rule.confidence_for, rule.confidence),
     }
+    points = {option: float(delta) for option, delta in rule.effects}
+    return reason, points, rule.excludes, dict.fromkeys(rule.confidence_for, rule.confidence)
+
+
+# A reason depends on its rule alone, so each is worked out once.
+_REASONS = {rule.id: _reason(rule) for rule in RULES}
 
 
 def _caveats(
