@@ -216,7 +216,8 @@ def _confirmation(result: Result) -> list[str]:
     rec, answers, given = result["recommendation"], result["answers"], result["given"]
     latency = ""
     if answers["latency_budget_ms"] is not None:
-        latency = f", with p95 latency under {number(_amount(answers, 'latency_budget_ms'))} ms under load"
+        budget = number(_amount(answers, "latency_budget_ms"))
+        latency = f", with p95 latency under {budget} ms under load"
     steps: list[str] = []
     if rec in ("fine-tuning", "hybrid"):
         steps.append(

@@ -15,7 +15,7 @@ from .fields import FIELDS
 from .flips import find_flips
 from .framework import answer_questions, verdict
 from .patterns import match_patterns
-from .rules import OPTIONS, Rule
+from .rules import OPTIONS, RULES, Rule
 from .scoring import Scored, score
 
 __all__ = ["recommend", "recommend_answers"]
@@ -113,7 +113,15 @@ def _reasons(scored: Scored) -> list[Reason]:
     ranked = sorted(
         enumerate(scored.applied), key=lambda pair: (*_weight(pair[1], scored), pair[0])
     )
-    return [_reason(rule) for _, rule in ranked]
+    reasons: list[Reason] = []
+    for _, rule in ranked:
+        base = _REASONS[rule.id]
+        # Fresh containers, so that a caller changing one result cannot change the next.
+        reasons.append(
+            {**base, "points": dict(base["points"]), "excludes": list(base["excludes"]),
+             "confidence": dict(base["confidence"])}
+        )
+    return reasons
 
 
 def _reason(rule: Rule) -> Reason:
@@ -129,6 +137,10 @@ def _reason(rule: Rule) -> Reason:
         "excludes": list(rule.excludes),
         "confidence": dict.fromkeys(rule.confidence_for, rule.confidence),
     }
+
+
+# A reason depends on its rule alone, so each is worked out once.
+_REASONS = {rule.id: _reason(rule) for rule in RULES}
 
 
 def _caveats(
