@@ -254,7 +254,7 @@ class CalculatorView {
       if (!this.connected) return;
       if (initial) this.settleQuery(reply);
       // Opening a URL leaves it as it is; a change (even one made while loading) rewrites it.
-      if (!initial || this.touched.size) this.writeURL(reply.query);
+      if (!initial || this.touched.size) this.deferURL(reply.query);
       this.render(reply);
     } catch (error) {
       // Only the engine failing on an answer is searched; a lost worker is no answer's fault.
@@ -314,6 +314,22 @@ class CalculatorView {
   writeURL(pairs) {
     const href = writeQuery(location.href, this.names, pairs);
     if (href !== location.href) history.replaceState(history.state, "", href);
+  }
+
+  // Replacing the URL costs the main thread several milliseconds, so it waits until the new
+  // result has been painted; changes made meanwhile write only the latest answers.
+  deferURL(pairs) {
+    this.pendingQuery = pairs;
+    if (this.urlScheduled) return;
+    this.urlScheduled = true;
+    requestAnimationFrame(() => setTimeout(() => this.flushURL(), 0));
+  }
+
+  flushURL() {
+    this.urlScheduled = false;
+    const pairs = this.pendingQuery;
+    this.pendingQuery = null;
+    if (pairs && this.connected) this.writeURL(pairs);
   }
 
   render(reply) {
@@ -433,6 +449,8 @@ class CalculatorView {
   // --- actions -----------------------------------------------------------------------------
 
   async act(action) {
+    // Links, pins and records start from the URL, which must hold the answers shown.
+    this.flushURL();
     try {
       if (action === "copy-link") {
         // The link opens on the answer, whichever section the reader had scrolled to.
