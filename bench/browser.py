@@ -22,6 +22,13 @@ The calculator loads the site's compiled library (engine plus the standard-libra
 needs, see hooks/compile_engine.mjs) in place of python_stdlib.zip. So that the table shows where
 the time goes, one more row compares it with a bare page that loads that same library (no target).
 
+Input to updated result is timed from the input event to the moment the changed result is in
+the DOM with its layout done, with the page at the form (the full answer below it, out of view)
+and again with the full answer scrolled into view. Each change is split into its parts: the page
+handling the event and sending the engine request, the request and reply crossing between page
+and worker, the engine's own time in the worker, and the page parsing and showing the reply.
+--input-only skips the page loads and prints only these rows.
+
 Figures are medians over --runs page loads (cold: a new browser context each time; warm: a
 reload in a context that has loaded the page once); ratios are the median of the ratios of
 loads made back to back.

@@ -184,10 +184,11 @@ class CalculatorView {
   showGiven() {
     const given = this.given();
     for (const button of this.form.querySelectorAll("button[data-clear]")) {
+      // Written only when different: every write restyles the form, and this runs per change.
       const answered = given.has(button.dataset.clear);
-      button.hidden = !answered;
+      if (button.hidden === answered) button.hidden = !answered;
       const field = button.closest(".calc-field");
-      if (field) field.dataset.given = String(answered);
+      if (field && field.dataset.given !== String(answered)) field.dataset.given = String(answered);
     }
   }
 
@@ -395,6 +396,11 @@ class CalculatorView {
     const box = document.getElementById(`${control.id}-error`);
     if (!box) return;
     const ids = (control.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+    // A field without an error, as most are after each change: nothing to write.
+    if (!message && box.hidden && !box.textContent && !ids.includes(box.id) &&
+      !control.hasAttribute("aria-invalid")) {
+      return;
+    }
     const others = ids.filter((id) => id !== box.id);
     if (message) {
       box.textContent = message;
