@@ -1,6 +1,6 @@
 """Measure the calculator page in Chromium against a bare page that only loads the same Pyodide.
 
-Run: .venv/bin/python bench/browser.py [--runs N] [--changes N]
+Run: .venv/bin/python bench/browser.py [--runs N] [--changes N] [--input-only]
 
 Builds the site into a temporary folder, adds a bare page (a module worker that imports the
 vendored pyodide.mjs and calls loadPyodide, nothing else, with the stock python_stdlib.zip from the
@@ -21,6 +21,13 @@ imported), measured from navigation start, cold cache.
 The calculator loads the site's compiled library (engine plus the standard-library modules it
 needs, see hooks/compile_engine.mjs) in place of python_stdlib.zip. So that the table shows where
 the time goes, one more row compares it with a bare page that loads that same library (no target).
+
+Input to updated result is timed from the input event to the moment the changed result is in
+the DOM with its layout done, with the page at the form (the full answer below it, out of view)
+and again with the full answer scrolled into view. Each change is split into its parts: the page
+handling the event and sending the engine request, the request and reply crossing between page
+and worker, the engine's own time in the worker, and the page parsing and showing the reply.
+--input-only skips the page loads and prints only these rows.
 
 Figures are medians over --runs page loads (cold: a new browser context each time; warm: a
 reload in a context that has loaded the page once); ratios are the median of the ratios of
@@ -120,15 +127,34 @@ PROBE = """
 (() => {
   // When each start step was first reported by the calculator's worker.
   window.__steps = {};
+  // Every engine request: when the page sent it, when its reply reached the page (before the
+  // page's own listener parses it), the engine's time as the worker reports it, reply length.
+  window.__requests = [];
+  const sent = new Map();
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(...args) {
       super(...args);
       this.addEventListener("message", ({ data }) => {
+        if (sent.has(data?.id)) {
+          const request = sent.get(data.id);
+          sent.delete(data.id);
+          Object.assign(request, { received: performance.now(), took: data.took ?? NaN,
+            chars: typeof data.result === "string" ? data.result.length : 0 });
+          window.__lastReply = data.result;
+        }
         if (data?.type !== "progress") return;
         const key = `${data.step}:${data.status}`;
         window.__steps[key] ??= performance.now();
       });
+    }
+    postMessage(message, ...rest) {
+      if (message?.type && message.type !== "init") {
+        const request = { type: message.type, sent: performance.now() };
+        sent.set(message.id, request);
+        window.__requests.push(request);
+      }
+      return super.postMessage(message, ...rest);
     }
   };
   const afterPaint = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
@@ -148,6 +174,7 @@ PROBE = """
   // the next frame), and until that frame has been painted (which adds the wait for vsync).
   window.__timeChange = async (change) => {
     const result = document.getElementById("calc-result");
+    const first = window.__requests.length;
     let rendered = 0;
     const updated = new Promise((done) => {
       const observer = new MutationObserver(() => {
@@ -162,7 +189,19 @@ PROBE = """
     change();
     await updated;
     await afterPaint();
-    return [rendered - start, performance.now() - start];
+    const painted = performance.now();
+    // Where the time went, from the engine requests this change made (the last one answered).
+    const requests = window.__requests.slice(first).filter((r) => r.received <= rendered);
+    const last = requests[requests.length - 1];
+    return {
+      rendered: rendered - start,
+      painted: painted - start,
+      toRequest: last ? last.sent - start : NaN,
+      engine: last ? last.took : NaN,
+      transit: last ? last.received - last.sent - last.took : NaN,
+      render: last ? rendered - last.received : NaN,
+      chars: last ? last.chars : NaN,
+    };
   };
 })();
 """
@@ -298,6 +337,8 @@ def measure(args: argparse.Namespace) -> list[tuple[str, str, str, str]]:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 try:
+                    if args.input_only:
+                        return _input_rows(browser, base, args)
                     return _runs(browser, base, counter, args)
                 finally:
                     browser.close()
@@ -366,20 +407,8 @@ def _runs(
             )
         context.close()
 
-    context, page = _load(browser, base + CALCULATOR, probe=True)
-    wait_ready(page, "#calc-result")
-    for index in range(10):  # warm-up: the first calls pay for imports and JIT
-        page.evaluate(CHANGES, [index])
-    timed = [page.evaluate(CHANGES, [index]) for index in range(args.changes)]
-    latencies = sorted(float(rendered) for rendered, _ in timed)
-    painted = sorted(float(frame) for _, frame in timed)
-    context.close()
-
     def median(values: list[float]) -> float:
         return statistics.median(values)
-
-    def p95(values: list[float]) -> float:
-        return values[max(0, round(0.95 * len(values)) - 1)]
 
     rows = [
         _row("Interactive, cold cache (ms)", cold["calc"], cold["bare"], 1.10),
@@ -399,11 +428,7 @@ def _runs(
             for step, label in STEP_MARKS.items()
         ),
         _row("Pre-rendered answer on screen vs guidance page load (ms)", shown, guidance, 1.2),
-        ("Input to updated result rendered, p95 (ms)", f"{p95(latencies):.1f}", "16 (one frame)",
-         f"{'met' if p95(latencies) <= 16 else 'MISSED'}; median {median(latencies):.1f}, "
-         f"max {latencies[-1]:.1f}, n={len(latencies)}"),
-        ("Input to next painted frame, p95 (ms; includes the wait for vsync)",
-         f"{p95(painted):.1f}", "", f"median {median(painted):.1f}"),
+        *_input_rows(browser, base, args),
         _row("Bytes transferred, cold (kB)", [size["calc"] / 1000], [size["bare"] / 1000], 1.05),
         *(_snapshot_rows(cold, warm, size, replies, args) if args.snapshot else []),
         ("Pyodide and engine bytes on a guidance page", f"{size['guidance_pyodide']}", "0",
@@ -411,6 +436,68 @@ def _runs(
          f"whole page {size['guidance'] / 1000:.0f} kB"),
     ]
     return rows
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
+# The parts of one change, in order, as __timeChange returns them.
+BREAKDOWN = {
+    "toRequest": "input event handled, engine request sent",
+    "transit": "request and reply between page and worker",
+    "engine": "engine in the worker (Pyodide, JSON text included)",
+    "render": "reply parsed and shown (DOM built, layout done)",
+}
+
+
+def _input_rows(
+    browser: Any, base: str, args: argparse.Namespace
+) -> list[tuple[str, str, str, str]]:
+    """Input to updated result: the p95 against one frame, and where the time goes."""
+    context, page = _load(browser, base + CALCULATOR, probe=True)
+    wait_ready(page, "#calc-result")
+    for index in range(10):  # warm-up: the first calls pay for imports and JIT
+        page.evaluate(CHANGES, [index])
+    timed = [page.evaluate(CHANGES, [index]) for index in range(args.changes)]
+    # The same with the full answer scrolled into view (the form then out of it): what a change
+    # costs when every section it rewrites has to be laid out and painted at once.
+    page.evaluate("document.getElementById('answer').scrollIntoView()")
+    page.wait_for_timeout(200)
+    in_view = sorted(float(page.evaluate(CHANGES, [index])["rendered"])
+                     for index in range(max(20, args.changes // 3)))
+    # Parsing the reply is part of "shown"; timed apart here, on the last reply, 50 times.
+    parse = float(page.evaluate("""() => {
+        const text = window.__lastReply, times = [];
+        for (let i = 0; i < 50; i++) {
+            const t = performance.now(); JSON.parse(text); times.push(performance.now() - t);
+        }
+        return times.sort((a, b) => a - b)[25];
+    }"""))
+    context.close()
+    latencies = sorted(float(t["rendered"]) for t in timed)
+    painted = [float(t["painted"]) for t in timed]
+    chars = [float(t["chars"]) for t in timed]
+    p95 = _p95(latencies)
+    return [
+        ("Input to updated result rendered, p95 (ms)", f"{p95:.1f}", "16 (one frame)",
+         f"{'met' if p95 <= 16 else 'MISSED'}; median {statistics.median(latencies):.1f}, "
+         f"max {latencies[-1]:.1f}, n={len(latencies)}"),
+        ("Input to updated result rendered, full answer in view, p95 (ms)",
+         f"{_p95(in_view):.1f}", "", f"median {statistics.median(in_view):.1f}, "
+         f"n={len(in_view)}"),
+        ("Input to next painted frame, p95 (ms; includes the wait for vsync)",
+         f"{_p95(painted):.1f}", "", f"median {statistics.median(painted):.1f}"),
+        *(
+            (f"Input to updated result, part: {label} (ms, p95)",
+             f"{_p95([float(t[key]) for t in timed]):.1f}", "",
+             f"median {statistics.median(float(t[key]) for t in timed):.1f}")
+            for key, label in BREAKDOWN.items()
+        ),
+        ("Input to updated result: reply size (characters, median) and its JSON.parse (ms)",
+         f"{statistics.median(chars):.0f}", "", f"parse median {parse:.2f} ms"),
+    ]
 
 
 def _snapshot_rows(
@@ -463,6 +550,8 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=200, help="timed input changes")
     parser.add_argument("--snapshot", action="store_true",
                         help="also time Pyodide started from a memory snapshot made under Node")
+    parser.add_argument("--input-only", action="store_true",
+                        help="only the input-to-screen figures (no page loads timed)")
     args = parser.parse_args()
     rows = measure(args)
     header = ("Measure", "Calculator", "Reference", "Ratio / verdict")

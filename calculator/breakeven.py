@@ -14,6 +14,7 @@ line, and the break-even is where a saving twelve months long first covers the e
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections.abc import Callable
 
@@ -190,7 +191,17 @@ def _settle(a: Answers, option: str, guess: float, probe: _Probe) -> int | None:
 
 
 def break_even(a: Answers) -> BreakEven:
-    """Break-even volume for the trained options, and the answer across volumes."""
+    """Break-even volume for the trained options, and the answer across volumes.
+
+    The figures do not depend on the volume answered (every volume is tried in turn, and the
+    volume counts as stated), so they are kept for the last few answers with the volume left
+    out: while a reader types a number of calls, they are not worked out again per keystroke.
+    The dictionary returned is shared between those calls; callers read it, never change it."""
+    return _break_even(_with_calls(a, 0))
+
+
+@functools.lru_cache(maxsize=8)
+def _break_even(a: Answers) -> BreakEven:
     draft = _with_calls(a, a.calls_per_day)
     decide = _deciders(a)
     c = costs(draft)

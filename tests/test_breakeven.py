@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from calculator import recommend
+from calculator import breakeven, recommend
 from calculator.answers import Answers
 from calculator.breakeven import SENSITIVITY_VOLUMES, WITHIN_MONTHS, break_even
 from calculator.economics import estimate
@@ -61,6 +62,24 @@ def test_sensitivity_is_the_engine_at_each_volume(answers: dict[str, Any]) -> No
         assert point["payback_against"] == economics["payback_against"]
         assert point["payback_months"] == economics["payback_months"]
 
+
+
+@PROPERTY
+@given(answers_strategy(), st.integers(min_value=0, max_value=10**9))
+def test_figures_do_not_depend_on_the_volume_answered(answers: dict[str, Any], calls: int) -> None:
+    # What lets break_even keep its figures while only the volume changes: worked out afresh
+    # (cache emptied) at another volume, given or not, they are the same.
+    a = Answers.from_dict(answers)
+    breakeven._break_even.cache_clear()
+    first = break_even(a)
+    breakeven._break_even.cache_clear()
+    assert break_even(dataclasses.replace(a, calls_per_day=calls)) == first
+    if a.given is not None:
+        for given in (a.given | {"calls_per_day"}, a.given - {"calls_per_day"}):
+            breakeven._break_even.cache_clear()
+            assert break_even(dataclasses.replace(a, given=given)) == first
+    # The kept figures are the ones a fresh computation gives.
+    assert break_even(a) == first
 
 # Checked by hand: a monthly cost is fixed + cost per call x calls a day x 30; the trained option
 # pays back in month m when its one-off cost, m months of running and the retraining runs due by

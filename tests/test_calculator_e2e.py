@@ -142,7 +142,8 @@ def test_loads_shows_progress_and_updates_on_change(
     assert page.get_attribute(RESULT, "data-stale") is None
     assert not progress.is_visible()
     assert_shows(page, {"need": "behavior"})
-    # The change made while loading reached the URL too.
+    # The change made while loading reached the URL too (written once the result is painted).
+    page.wait_for_function("location.search.includes('need=behavior')")
     assert query(page) == [("need", "behavior")]
 
     page.select_option("#calc-tone", "proprietary")

@@ -272,6 +272,8 @@ def test_pinned_answers_compare_side_by_side_and_the_link_keeps_them(
     assert cells == [OPTIONS_BY_ID[recommend(BASE)["recommendation"]].name,
                      OPTIONS_BY_ID[want].name]
     assert page.locator("#calc-summary-pinned").is_visible()
+    # The URL follows the painted result by a frame.
+    page.wait_for_function("() => new URLSearchParams(location.search).get('need') === 'knowledge'")
     query = dict(parse_qsl(urlsplit(page.url).query))
     assert dict(parse_qsl(query["pinned"])) == {k: str(v) for k, v in BASE.items()}
     # The link alone reproduces the comparison.
@@ -314,6 +316,10 @@ def test_break_even_on_the_page_is_the_clis(page: Any, site_url: str) -> None:
         assert found["calls_per_day"] == {"fine-tuning": fine_tuning, "hybrid": hybrid}
         page.goto(site_url + CALCULATOR + "?" + urlencode(answers))
         ready(page)
+        # Read as a reader reads it, scrolled to: the full answer is laid out only near the
+        # viewport, and innerText is the laid-out text.
+        page.locator(".calc-breakeven").scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('.calc-breakeven').innerText.trim()")
         text = " ".join(page.locator(".calc-breakeven").inner_text().split())
         # The page says what the command line computed, in the same sentences.
         for sentence in sentences(found):

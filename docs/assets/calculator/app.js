@@ -189,10 +189,11 @@ class CalculatorView {
   showGiven() {
     const given = this.given();
     for (const button of this.form.querySelectorAll("button[data-clear]")) {
+      // Written only when different: every write restyles the form, and this runs per change.
       const answered = given.has(button.dataset.clear);
-      button.hidden = !answered;
+      if (button.hidden === answered) button.hidden = !answered;
       const field = button.closest(".calc-field");
-      if (field) field.dataset.given = String(answered);
+      if (field && field.dataset.given !== String(answered)) field.dataset.given = String(answered);
     }
   }
 
@@ -259,7 +260,7 @@ class CalculatorView {
       if (!this.connected) return;
       if (initial) this.settleQuery(reply);
       // Opening a URL leaves it as it is; a change (even one made while loading) rewrites it.
-      if (!initial || this.touched.size) this.writeURL(reply.query);
+      if (!initial || this.touched.size) this.deferURL(reply.query);
       this.render(reply);
     } catch (error) {
       // Only the engine failing on an answer is searched; a lost worker is no answer's fault.
@@ -319,6 +320,22 @@ class CalculatorView {
   writeURL(pairs) {
     const href = writeQuery(location.href, this.names, pairs);
     if (href !== location.href) history.replaceState(history.state, "", href);
+  }
+
+  // Replacing the URL costs the main thread several milliseconds, so it waits until the new
+  // result has been painted; changes made meanwhile write only the latest answers.
+  deferURL(pairs) {
+    this.pendingQuery = pairs;
+    if (this.urlScheduled) return;
+    this.urlScheduled = true;
+    requestAnimationFrame(() => setTimeout(() => this.flushURL(), 0));
+  }
+
+  flushURL() {
+    this.urlScheduled = false;
+    const pairs = this.pendingQuery;
+    this.pendingQuery = null;
+    if (pairs && this.connected) this.writeURL(pairs);
   }
 
   render(reply) {
@@ -389,6 +406,11 @@ class CalculatorView {
     const box = document.getElementById(`${control.id}-error`);
     if (!box) return;
     const ids = (control.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+    // A field without an error, as most are after each change: nothing to write.
+    if (!message && box.hidden && !box.textContent && !ids.includes(box.id) &&
+      !control.hasAttribute("aria-invalid")) {
+      return;
+    }
     const others = ids.filter((id) => id !== box.id);
     if (message) {
       box.textContent = message;
@@ -443,6 +465,8 @@ class CalculatorView {
   // --- actions -----------------------------------------------------------------------------
 
   async act(action) {
+    // Links, pins and records start from the URL, which must hold the answers shown.
+    this.flushURL();
     try {
       if (action === "copy-link") {
         // The link opens on the answer, whichever section the reader had scrolled to.

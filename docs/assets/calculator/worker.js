@@ -6,7 +6,7 @@
 //   page → worker  {id, type: "init", payload: {indexURL, engineURL}}  (the same two may also
 //                  come in the worker's query string, to fetch ahead of the request)
 //                  {id, type: "compute" | "adr" | "markdown", payload}   (see calculator/webapi.py)
-//   worker → page  {id, result}  or  {id, error: {step, message}}
+//   worker → page  {id, result, took}  or  {id, error: {step, message}}   (took: ms of work)
 //                  {type: "progress", step, status}   (no id: an event, not a reply)
 //
 // For engine requests `result` is the engine's JSON text, parsed by the page: one parse there is
@@ -192,8 +192,10 @@ async function answer(type, payload) {
 self.addEventListener("message", async (event) => {
   const { id, type, payload } = event.data ?? {};
   try {
+    const began = performance.now();
     const result = await answer(type, payload);
-    self.postMessage({ id, result });
+    // How long the engine took, for bench/browser.py's breakdown; the page ignores it.
+    self.postMessage({ id, result, took: performance.now() - began });
   } catch (error) {
     const step = error instanceof StartError ? error.step : STEP.start;
     if (step !== FAILED_REQUEST) progress(step, STATUS.failed);
