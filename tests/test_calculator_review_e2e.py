@@ -235,6 +235,8 @@ def test_copy_link_lands_on_the_answer_and_one_announcement_per_settled_change(
     field.press("Control+a")
     field.press_sequentially("40000", delay=50)
     page.wait_for_function("() => window.__announced.length > 0", timeout=10_000)
+    # Waiting for the absence of a second announcement: longer than the 800 ms the page lets
+    # answers settle, as no event marks "nothing more will be said".
     page.wait_for_timeout(1500)
     announced = page.evaluate("window.__announced")
     assert len(announced) == 1, announced

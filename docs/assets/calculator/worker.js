@@ -66,8 +66,16 @@ function watchDownloads(indexURL, engineURL) {
   let finished = 0;
   self.fetch = async (input, options) => {
     const url = input instanceof Request ? input.url : String(input);
-    const response = await originalFetch(input, options);
     const name = nameOf(url);
+    let response;
+    try {
+      response = await originalFetch(input, options);
+    } catch (error) {
+      // A lost connection otherwise reaches the reader only as Pyodide's own start failure,
+      // which does not say which file never came.
+      if (name) failStart(new StartError(STEP.download, `${name} did not arrive (${firstLine(error)})`));
+      throw error;
+    }
     const type = response.headers.get("content-type") ?? "";
     if (name && !response.ok) {
       failStart(new StartError(STEP.download, `${name} answered HTTP ${response.status}`));
