@@ -156,10 +156,30 @@ def _check(field: Field, value: object) -> object:
 
 _FIELD_LIST = "a field among " + ", ".join(f"'{f.name}'" for f in FIELDS)
 
-# The record and the table must name the same fields, in the same order and of the same types.
-assert [(f.name, f.type) for f in fields(Answers) if f.name != "given"] == [
-    (f.name, f.python_type) for f in FIELDS
-]
+def _check_record() -> None:
+    """The record and the table must name the same fields, in the same order and of the same types.
+
+    Raised, not asserted, so that `python -O` checks it too and the message names the field.
+    """
+    record = [(f.name, str(f.type)) for f in fields(Answers) if f.name != "given"]
+    table = [(f.name, f.python_type) for f in FIELDS]
+    for position, (got, wanted) in enumerate(zip(record, table, strict=False)):
+        if got != wanted:
+            raise TypeError(
+                f"Answers field {position + 1} is {got[0]!r}: {got[1]}, but the field table "
+                f"(calculator/fields.py) has {wanted[0]!r}: {wanted[1]} there; declare the "
+                "record's attributes in the table's order with the table's types"
+            )
+    if len(record) != len(table):
+        extra = record[len(table):] or table[len(record):]
+        where = "the record" if len(record) > len(table) else "the field table"
+        raise TypeError(
+            f"only {where} declares {', '.join(repr(name) for name, _ in extra)}; add it to the "
+            "other too (calculator/answers.py and calculator/fields.py)"
+        )
+
+
+_check_record()
 
 
 def normalise(answers: Mapping[str, object]) -> Answers:

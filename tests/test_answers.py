@@ -85,3 +85,18 @@ def test_non_string_keys_are_unknown_fields() -> None:
     errors = validate({1: "x"})  # type: ignore[dict-item]
     assert isinstance(errors[0], UnknownFieldError)
     assert errors[0].field == "1"
+
+
+def test_a_record_out_of_step_with_the_field_table_is_refused_by_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from calculator import answers as module
+
+    table = module.FIELDS
+    swapped = (table[1], table[0], *table[2:])
+    monkeypatch.setattr(module, "FIELDS", swapped)
+    with pytest.raises(TypeError, match=r"field 1 is 'need'.*has 'corpus_change'"):
+        module._check_record()
+    monkeypatch.setattr(module, "FIELDS", table[:-1])
+    with pytest.raises(TypeError, match="only the record declares"):
+        module._check_record()
