@@ -200,6 +200,12 @@ def break_even(a: Answers) -> BreakEven:
     return _break_even(_with_calls(a, 0))
 
 
+def not_worked_out() -> BreakEven:
+    """What a result holds when its break-even figures were left out: the horizon, no figures."""
+    return {"within_months": WITHIN_MONTHS, "days_per_month": DAYS_PER_MONTH,
+            "calls_per_day": {}, "against": {}, "volumes": []}
+
+
 @functools.lru_cache(maxsize=8)
 def _break_even(a: Answers) -> BreakEven:
     draft = _with_calls(a, a.calls_per_day)

@@ -38,6 +38,7 @@ __all__ = [
     "AnsweredQuestion",
     "Assumption",
     "BreakEven",
+    "BreakEvenReply",
     "ComputePayload",
     "ComputeReply",
     "Economics",
@@ -349,8 +350,8 @@ EARLY_WORKER = "llm-guide.calculator.early-worker"
 
 # --- the worker protocol ------------------------------------------------------------------------
 
-RequestType = Literal["init", "compute", "adr", "markdown"]
-REQUEST_TYPES: tuple[RequestType, ...] = ("init", "compute", "adr", "markdown")
+RequestType = Literal["init", "compute", "adr", "markdown", "break_even"]
+REQUEST_TYPES: tuple[RequestType, ...] = ("init", "compute", "adr", "markdown", "break_even")
 # The type of the worker's one unrequested message.
 PROGRESS = "progress"
 MESSAGE_TYPES: tuple[str, ...] = (*REQUEST_TYPES, PROGRESS)
@@ -366,7 +367,7 @@ class InitPayload(TypedDict):
 
 
 class ComputePayload(TypedDict):
-    """The payload of ``compute``, ``adr`` and ``markdown``."""
+    """The payload of ``compute``, ``adr``, ``markdown`` and ``break_even``."""
 
     values: dict[str, str]
     """The text of the fields the reader gave, by field name."""
@@ -374,6 +375,9 @@ class ComputePayload(TypedDict):
     """Pinned answers of the same kind to compare with (the ``pinned`` query parameter)."""
     site_url: NotRequired[str | None]
     """``adr`` only: the guide's address, so the record links back to these answers."""
+    break_even_later: NotRequired[bool]
+    """``compute`` only: leave the break-even section pending (busy, no figures), for the page to
+    ask ``break_even`` once the answers settle; ignored with pinned answers."""
 
 
 class Request(TypedDict):
@@ -438,6 +442,13 @@ class ComputeReply(TypedDict):
     """With pinned answers: the two results side by side, as a tree."""
     pinned_summary: NotRequired[str]
     """With pinned answers: what they give, in a sentence."""
+
+
+class BreakEvenReply(TypedDict):
+    """The reply to ``break_even``: the result's break-even section for the answers given."""
+
+    section: Element
+    """The section as a tree, the same as the one ``ComputeReply.view`` holds in full."""
 
 
 class TextReply(TypedDict):

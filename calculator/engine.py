@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from .answers import Answers
 from .assumptions import assumptions
-from .breakeven import break_even
+from .breakeven import break_even, not_worked_out
 from .caveats import Case, caveats_for
 from .contract import AnsweredQuestion, Economics, Reason, Result
 from .economics import TRAINED, estimate
@@ -23,15 +23,18 @@ __all__ = ["recommend", "recommend_answers"]
 _INDEX: dict[str, int] = {option: i for i, option in enumerate(OPTIONS)}
 
 
-def recommend(answers: Mapping[str, object]) -> Result:
+def recommend(answers: Mapping[str, object], *, with_break_even: bool = True) -> Result:
     """Validate the answers and return the result; raise the first AnswerError found."""
     if not isinstance(answers, Mapping):
         raise AnswersNotObjectError(answers)
-    return recommend_answers(Answers.from_dict(answers))
+    return recommend_answers(Answers.from_dict(answers), with_break_even=with_break_even)
 
 
-def recommend_answers(a: Answers) -> Result:
-    """The result for answers that are already validated."""
+def recommend_answers(a: Answers, *, with_break_even: bool = True) -> Result:
+    """The result for answers that are already validated.
+
+    ``with_break_even=False`` leaves the break-even figures out (``break_even`` then holds none):
+    they are the costliest part, and the page shows them a moment after the rest."""
     scored = score(a)
     rec = scored.recommendation
     questions = answer_questions(a)
@@ -48,7 +51,7 @@ def recommend_answers(a: Answers) -> Result:
         "flips": find_flips(a, rec),
         "caveats": _caveats(a, scored, questions, economics),
         "economics": economics,
-        "break_even": break_even(a),
+        "break_even": break_even(a) if with_break_even else not_worked_out(),
         "answers": a.to_dict(),
         "runner_up": scored.runner_up,
         "only_option_left": scored.runner_up is None,

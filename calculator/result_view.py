@@ -17,11 +17,16 @@ from .labels import VERDICT_NAMES
 from .patterns import PATTERNS_BY_ID
 from .tree import Element, Node, el
 
-__all__ = ["summary", "view"]
+__all__ = ["break_even_section", "summary", "view"]
+
+BREAK_EVEN_TITLE = "Break-even volume"
 
 
-def view(result: Result) -> Element:
-    """The result region's content: answer, questions, patterns, reasons, flips, caveats, costs."""
+def view(result: Result, *, break_even_pending: bool = False) -> Element:
+    """The result region's content: answer, questions, patterns, reasons, flips, caveats, costs.
+
+    With ``break_even_pending`` the last section, break-even, is a busy placeholder that the
+    page replaces with ``break_even_section`` once the answers settle."""
     recommendation = str(result["recommendation"])
     parts: list[Node] = [
         _answer(result, "calc-answer", "Recommendation: ", " (confidence {})"),
@@ -42,10 +47,20 @@ def view(result: Result) -> Element:
         parts.append(_section("Caveats", el("ul", {}, *(el("li", {}, str(c))
                                                         for c in result["caveats"]))))
     parts.append(_section("Monthly cost and payback", *_economics(result["economics"])))
-    calls = result["answers"]["calls_per_day"]
-    assert isinstance(calls, int)  # an integer field, validated
-    parts.append(_section("Break-even volume", *_break_even(result["break_even"], calls)))
+    if break_even_pending:
+        parts.append(el("section", {"class": "calc-part", "aria-busy": "true"},
+                        el("h3", {}, BREAK_EVEN_TITLE),
+                        el("p", {"class": "calc-pending"}, "Working out break-even\u2026")))
+    else:
+        calls = result["answers"]["calls_per_day"]
+        assert isinstance(calls, int)  # an integer field, validated
+        parts.append(break_even_section(result["break_even"], calls))
     return el("div", {"class": "calc-view"}, *parts)
+
+
+def break_even_section(found: BreakEven, calls: int) -> Element:
+    """The break-even section: sentences, the chart across volumes and its table."""
+    return _section(BREAK_EVEN_TITLE, *_break_even(found, calls))
 
 
 def summary(result: Result) -> Element:

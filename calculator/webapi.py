@@ -14,15 +14,18 @@ from collections.abc import Mapping
 
 from . import compare, recommend, to_markdown
 from .adr import to_adr_compared as to_adr
-from .contract import OPTIONS_BY_ID, REQUEST_TYPES, ComputeReply, Result
+from .answers import Answers
+from .breakeven import break_even
+from .contract import OPTIONS_BY_ID, REQUEST_TYPES, BreakEvenReply, ComputeReply, Result
 from .form_text import parse_values, query_pairs, query_text
 from .formatting import percent
-from .result_view import summary, view
+from .result_view import break_even_section, summary, view
 from .tree import Element, Node
 
 __all__ = [
     "Element",
     "Node",
+    "break_even_reply",
     "compute",
     "handle",
     "parse_values",
@@ -33,11 +36,19 @@ __all__ = [
 
 
 def compute(
-    values: Mapping[str, str], pinned: Mapping[str, str] | None = None
+    values: Mapping[str, str],
+    pinned: Mapping[str, str] | None = None,
+    *,
+    break_even_later: bool = False,
 ) -> ComputeReply:
-    """Everything the page shows for one state of the form (and the pinned answers, if any)."""
+    """Everything the page shows for one state of the form (and the pinned answers, if any).
+
+    ``break_even_later`` leaves the break-even section pending (see ``break_even_reply``), so
+    that a change of answer is shown without waiting for its costliest part; the comparison
+    with pinned answers needs the figures, so with pinned answers they are always worked out."""
     answers, errors = parse_values(values)
-    result = recommend(answers)
+    later = break_even_later and pinned is None
+    result = recommend(answers, with_break_even=not later)
     reply: ComputeReply = {
         "recommendation": result["recommendation"],
         "patterns": result["patterns"],
@@ -47,7 +58,7 @@ def compute(
         "given": result["given"],
         "assumed": [item["field"] for item in result["assumptions"]],
         "texts": {name: query_text(value) for name, value in result["answers"].items()},
-        "view": view(result),
+        "view": view(result, break_even_pending=later),
         "summary": summary(result),
     }
     if pinned is not None:
@@ -60,6 +71,12 @@ def compute(
             **reply,
         }
     return reply
+
+
+def break_even_reply(values: Mapping[str, str]) -> BreakEvenReply:
+    """The break-even section for one state of the form, as ``compute`` shows it in full."""
+    answers = Answers.from_dict(parse_values(values)[0])
+    return {"section": break_even_section(break_even(answers), answers.calls_per_day)}
 
 
 @functools.lru_cache(maxsize=4)
@@ -80,6 +97,9 @@ def handle(request: str) -> str:
     ``data-given`` and ``data-assumed``); ``adr`` and ``markdown`` with
     ``{"text": ...}``, exactly what ``python3 -m calculator recommend --format adr|markdown``
     prints for the same answers (the ADR with a comparison section when answers are pinned).
+    ``compute`` also takes ``"break_even_later": true``: the reply's view then holds the
+    break-even section as a busy placeholder (``aria-busy="true"``), and ``break_even`` answers
+    with ``{"section": ...}``, that section in full for the same values, to put in its place.
     ``adr`` also takes ``"site_url"``, the guide's address (what ``--site-url`` gives the
     command line): the record then ends with a link to the calculator holding the same answers.
 
@@ -100,7 +120,9 @@ def handle(request: str) -> str:
     reply: object
     pinned = payload.get("pinned")
     if kind == "compute":
-        reply = compute(values, pinned)
+        reply = compute(values, pinned, break_even_later=payload.get("break_even_later") is True)
+    elif kind == "break_even":
+        reply = break_even_reply(values)
     elif kind == "adr":
         site_url = payload.get("site_url")
         result = recommend(parse_values(values)[0])

@@ -326,3 +326,44 @@ def test_break_even_on_the_page_is_the_clis(page: Any, site_url: str) -> None:
         # The page says what the command line computed, in the same sentences.
         for sentence in sentences(found):
             assert sentence in text, (sentence, text)
+
+
+def test_after_a_change_break_even_is_busy_then_the_clis(page: Any, site_url: str) -> None:
+    # A change shows the rest of the answer first; the break-even section says it is being
+    # worked out (aria-busy) and then holds what the command line computes for the new answers.
+    import json
+    import subprocess
+    import sys
+
+    from calculator.breakeven import sentences
+    from tests.test_breakeven import HAND_CHECKED
+
+    before, _, _ = HAND_CHECKED[0]
+    after = {**before, "need": "both"}
+    page.goto(site_url + CALCULATOR + "?" + urlencode(before))
+    ready(page)
+    page.evaluate(
+        """() => {
+            window.breakEvenBusy = false;
+            new MutationObserver(() => {
+                if (document.querySelector('.calc-view > section[aria-busy="true"]')) {
+                    window.breakEvenBusy = true;
+                }
+            }).observe(document.querySelector('#calc-result'), {childList: true, subtree: true});
+        }"""
+    )
+    page.select_option("#calc-need", after["need"])
+    page.wait_for_function(
+        """() => window.breakEvenBusy && document.querySelector('.calc-breakeven')
+            && !document.querySelector('.calc-view [aria-busy]')"""
+    )
+    cli = subprocess.run(
+        [sys.executable, "-m", "calculator", "recommend"], input=json.dumps(after),
+        capture_output=True, text=True, check=True,
+    )
+    found = json.loads(cli.stdout)["break_even"]
+    old = sentences(recommend(before)["break_even"])
+    assert sentences(found) != old, "the change no longer moves break-even; pick another"
+    text = " ".join((page.locator(".calc-breakeven").text_content() or "").split())
+    for sentence in sentences(found):
+        assert sentence in text, (sentence, text)

@@ -72,8 +72,9 @@ def _text(values: dict[str, object]) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def engine_uses() -> tuple[set[Use], set[str]]:
-    """Every (namespace, tag, attribute) the result, summary and comparison trees use, and every
-    link they make, over seeded answer sets, a third of them with pinned answers."""
+    """Every (namespace, tag, attribute) the result, summary, comparison and break-even trees
+    use, and every link they make, over seeded answer sets, a third of them with pinned answers
+    and a third with break-even left pending."""
     rng = random.Random(SEED)
     fields = list(FIELDS)
     uses: set[Use] = set()
@@ -84,11 +85,15 @@ def engine_uses() -> tuple[set[Use], set[str]]:
             _text(values_from(fields, rng.getrandbits(len(fields)), rng.getrandbits(32)))
             if case % 3 == 0 else None
         )
-        reply = webapi.compute(values, pinned)
-        for key in ("view", "summary", "comparison"):
-            if key not in reply:
-                continue
-            for use, href in _walk(reply[key]):  # type: ignore[arg-type]
+        # Every third case as the page asks after a change: break-even pending, then alone.
+        later = case % 3 == 1
+        reply = webapi.compute(values, pinned, break_even_later=later)
+        trees: dict[str, Node] = {key: reply[key]
+                                  for key in ("view", "summary", "comparison") if key in reply}
+        if later:
+            trees["break_even"] = webapi.break_even_reply(values)["section"]
+        for tree in trees.values():
+            for use, href in _walk(tree):
                 uses.add(use)
                 if href is not None:
                     hrefs.add(href)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 from calculator import recommend, to_adr, to_markdown, webapi
+from calculator.form_text import query_text
 from calculator.result_view import view
 from calculator.webapi import compute, handle
+from tests.support.answers import answers_strategy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,3 +76,31 @@ def test_a_refused_value_comes_back_as_one_short_line_for_its_field() -> None:
     tone = by_field["tone"]
     assert "\n" not in tone["message"] and len(tone["message"]) < 160
     assert tone["message"].endswith("... (5,000 characters)'")
+
+
+@settings(max_examples=60, deadline=None)
+@given(answers_strategy())
+def test_break_even_later_leaves_only_that_section_pending(answers: dict[str, Any]) -> None:
+    # The page's per-change request: the same view but for a busy break-even section, which the
+    # break_even request then gives exactly as the full reply holds it.
+    values = {name: query_text(value) for name, value in answers.items()}
+    full = compute(values)
+    later = json.loads(handle(json.dumps(
+        {"type": "compute", "payload": {"values": values, "break_even_later": True}})))
+    *rest, pending = later["view"][2]
+    *full_rest, full_section = full["view"][2]
+    assert json.loads(json.dumps(full_rest)) == rest
+    assert pending[1] == {"class": "calc-part", "aria-busy": "true"}
+    assert "calc-breakeven" not in json.dumps(pending)
+    assert {k: v for k, v in later.items() if k != "view"} == json.loads(
+        json.dumps({k: v for k, v in full.items() if k != "view"}))
+    section = json.loads(handle(json.dumps({"type": "break_even", "payload": {"values": values}})))
+    assert section == json.loads(json.dumps({"section": full_section}))
+
+
+def test_pinned_answers_get_break_even_at_once() -> None:
+    # The comparison reads break-even rows, so pinned answers are never left pending.
+    values = {"need": "behavior", "calls_per_day": "40000"}
+    reply = compute(values, {"need": "knowledge"}, break_even_later=True)
+    assert reply == compute(values, {"need": "knowledge"})
+    assert "aria-busy" not in json.dumps(reply["view"])

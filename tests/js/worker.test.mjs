@@ -154,6 +154,10 @@ describe("a start that succeeds", () => {
     const reply = await worker.ask(2, "compute", payload);
     assert.deepEqual(settled(reply), { id: 2, result: '{"recommendation": "rag"}' });
     assert.deepEqual(seen.map((text) => JSON.parse(text)), [{ type: "compute", payload }]);
+    // The break-even section the page asks for after a change goes the same way.
+    const later = await worker.ask(3, "break_even", { values: { need: "both" } });
+    assert.deepEqual(settled(later), { id: 3, result: '{"recommendation": "rag"}' });
+    assert.deepEqual(JSON.parse(seen[1]), { type: "break_even", payload: { values: { need: "both" } } });
   });
 
   test("starts Python once however many init requests come", async () => {

@@ -13,6 +13,9 @@ import { readPinned, readQuery, writePinned, writeQuery } from "./url.js";
 const SLOW_AFTER_MS = 5_000;
 // The answers count as settled, and are announced, once they have not changed for this long.
 const SETTLE_MS = 800;
+// Break-even, the costliest part of a result, follows once the answers have not changed for this
+// long (or at once when its section is in view), so that a change is shown without waiting for it.
+const BREAK_EVEN_AFTER_MS = 150;
 // Longest error message shown under a field; longer ones have the value cut short.
 const MESSAGE_MAX = 160;
 
@@ -46,6 +49,8 @@ class CalculatorView {
     this.view = null;
     this.inFlight = false;
     this.queued = null;
+    // Counts the changes sent, so that a break-even reply for earlier answers is dropped.
+    this.generation = 0;
     this.fromQuery = readQuery(location.search, this.names);
     this.pinned = readPinned(location.search, this.names);
     this.compareRegion = byId(PAGE_IDS.compare);
@@ -249,6 +254,8 @@ class CalculatorView {
 
   // One request at a time; changes made meanwhile are folded into the next one.
   async compute(initial) {
+    this.generation += 1;
+    clearTimeout(this.breakEvenTimer);
     if (this.inFlight) {
       this.queued = this.queued === null ? initial : this.queued || initial;
       return;
@@ -256,12 +263,16 @@ class CalculatorView {
     this.inFlight = true;
     let retry = false;
     try {
-      const reply = await this.engine.request(MESSAGE.compute, this.payload(this.values(initial)));
+      // A shared link shows its whole answer at once; a change leaves break-even for later.
+      const payload = this.payload(this.values(initial));
+      const reply = await this.engine.request(
+        MESSAGE.compute, initial ? payload : { ...payload, break_even_later: true });
       if (!this.connected) return;
       if (initial) this.settleQuery(reply);
       // Opening a URL leaves it as it is; a change (even one made while loading) rewrites it.
       if (!initial || this.touched.size) this.deferURL(reply.query);
       this.render(reply);
+      if (this.queued === null) this.scheduleBreakEven();
     } catch (error) {
       // Only the engine failing on an answer is searched; a lost worker is no answer's fault.
       retry = initial && this.connected && error?.step === FAILED_REQUEST &&
@@ -279,6 +290,51 @@ class CalculatorView {
         this.compute(next);
       }
     }
+  }
+
+  // --- break-even, after the rest ----------------------------------------------------------
+
+  pendingBreakEven() {
+    const section = this.result.querySelector(".calc-view")?.lastElementChild;
+    return section?.getAttribute("aria-busy") === "true" ? section : null;
+  }
+
+  scheduleBreakEven() {
+    const section = this.pendingBreakEven();
+    if (!section) return;
+    clearTimeout(this.breakEvenTimer);
+    this.breakEvenTimer = setTimeout(() => this.showBreakEven(), BREAK_EVEN_AFTER_MS);
+    // A reader looking at the section gets it without the wait.
+    this.breakEvenWatch?.disconnect();
+    if (typeof IntersectionObserver !== "function") return;
+    this.breakEvenWatch = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this.showBreakEven();
+    });
+    this.breakEvenWatch.observe(section);
+  }
+
+  async showBreakEven() {
+    clearTimeout(this.breakEvenTimer);
+    this.breakEvenWatch?.disconnect();
+    this.breakEvenWatch = null;
+    if (this.inFlight || !this.pendingBreakEven()) return;
+    const generation = this.generation;
+    let section;
+    try {
+      ({ section } = await this.engine.request(MESSAGE.break_even, { values: this.values(false) }));
+    } catch (error) {
+      section = ["section", { class: "calc-part" }, [
+        ["h3", {}, ["Break-even volume"]],
+        ["p", { class: "calc-pending" },
+          [`Break-even could not be worked out: ${shorten(error?.message ?? "")}.`]],
+      ]];
+    }
+    // Answers changed meanwhile: their own reply brings their own placeholder.
+    const pending = this.pendingBreakEven();
+    if (generation !== this.generation || !this.connected || !pending) return;
+    pending.replaceWith(build(section));
+    const [tag, attributes, children] = this.view;
+    this.view = [tag, attributes, [...children.slice(0, -1), section]];
   }
 
   // The engine should reject a bad value, not fail on it; if a value from the URL makes it fail
@@ -467,6 +523,7 @@ class CalculatorView {
   async act(action) {
     // Links, pins and records start from the URL, which must hold the answers shown.
     this.flushURL();
+    this.showBreakEven();
     try {
       if (action === "copy-link") {
         // The link opens on the answer, whichever section the reader had scrolled to.

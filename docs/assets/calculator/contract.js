@@ -38,6 +38,7 @@ export const MESSAGE = Object.freeze({
   "compute": "compute",
   "adr": "adr",
   "markdown": "markdown",
+  "break_even": "break_even",
   "progress": "progress"
 });
 export const PAGE_IDS = Object.freeze({

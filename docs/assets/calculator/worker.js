@@ -5,7 +5,9 @@
 //
 //   page → worker  {id, type: "init", payload: {indexURL, engineURL}}  (the same two may also
 //                  come in the worker's query string, to fetch ahead of the request)
-//                  {id, type: "compute" | "adr" | "markdown", payload}   (see calculator/webapi.py)
+//                  {id, type: "compute" | "adr" | "markdown" | "break_even", payload}
+//                  (see calculator/webapi.py; "break_even" answers the section that "compute"
+//                  leaves pending when its payload says break_even_later)
 //   worker → page  {id, result, took}  or  {id, error: {step, message}}   (took: ms of work)
 //                  {type: "progress", step, status}   (no id: an event, not a reply)
 //
