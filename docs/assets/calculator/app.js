@@ -280,6 +280,9 @@ class CalculatorView {
       // The answer shown (and its data attributes) still belongs to the earlier answers.
       if (this.connected && !retry) {
         this.markStale(`Not updated for the answers above: ${shorten(error?.message ?? "")}.`);
+        // A section an earlier change left busy is settled all the same (its figures, or why
+        // there are none), so nothing on the page waits for ever.
+        if (this.queued === null) this.scheduleBreakEven();
       }
     } finally {
       this.inFlight = false;
