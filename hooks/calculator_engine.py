@@ -17,6 +17,7 @@ if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
 # After the path is set: these imports are why this module exists.
+from calculator import contract_js  # noqa: E402
 from calculator.contract import (  # noqa: E402
     OPTIONS_BY_ID,
     RESULT_ATTRIBUTES,
@@ -40,6 +41,7 @@ __all__ = [
     "Field",
     "Node",
     "compute",
+    "contract_js",
     "el",
     "query_text",
 ]

@@ -20,12 +20,12 @@ import logging
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from calculator_engine import contract_js
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -205,10 +205,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     archive = engine_for_site(root)
     files.append(File.generated(config, ENGINE_DIR + engine_name(archive), content=archive))
     # The contract's names for the page's scripts, from the same sources as the engine shipped.
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    from calculator import contract_js
-
     contract = ENGINE_DIR + contract_js.FILE_NAME
     if (committed := files.get_file_from_path(contract)) is not None:
         files.remove(committed)
