@@ -152,8 +152,6 @@ def _caveats(
     questions: list[AnsweredQuestion],
     economics: Economics,
 ) -> list[str]:
-    payback = economics["payback_months"]
-    assert isinstance(payback, dict)
     return caveats_for(
         Case(
             answers=a,
@@ -161,6 +159,6 @@ def _caveats(
             applied=frozenset(rule.id for rule in scored.applied),
             last_resort=scored.last_resort,
             framework_verdict=verdict(questions),
-            payback=payback,
+            payback=economics["payback_months"],
         )
     )

@@ -326,11 +326,13 @@ class CalculatorView {
     try {
       ({ section } = await this.engine.request(MESSAGE.break_even, { values: this.values(false) }));
     } catch (error) {
-      section = ["section", { class: "calc-part" }, [
-        ["h3", {}, ["Break-even volume"]],
-        ["p", { class: "calc-pending" },
-          [`Break-even could not be worked out: ${shorten(error?.message ?? "")}.`]],
-      ]];
+      // The engine's own placeholder, no longer busy and saying why: its heading is not
+      // spelled a second time here.
+      const [tag, busy, [heading]] = this.view[2].at(-1);
+      const attributes = { ...busy };
+      delete attributes["aria-busy"];
+      section = [tag, attributes, [heading, ["p", { class: "calc-pending" },
+        [`Break-even could not be worked out: ${shorten(error?.message ?? "")}.`]]]];
     }
     // Answers changed meanwhile: their own reply brings their own placeholder.
     const pending = this.pendingBreakEven();
